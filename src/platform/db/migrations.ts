@@ -1,0 +1,68 @@
+// One migration set for both dialects. Each capability exports its migrations; app.ts hands the
+// whole list to `migrate`. Names sort in the order they must run: a date, then a number
+// ("2026-11-22-01-platform"), so capabilities added later slot in after what exists.
+import { Kysely, sql, type CreateTableBuilder } from 'kysely';
+import { Migrator, type Migration as KyselyMigration, type MigrationProvider } from 'kysely/migration';
+import { RelaisError } from '../errors.ts';
+import type { Database, Dialect } from './connect.ts';
+
+export interface Migration {
+  name: string;
+  // Migrations see the database as it was when they were written, not today's types.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+const MIGRATION_TABLE = 'relais_migration';
+const MIGRATION_LOCK_TABLE = 'relais_migration_lock';
+
+/** An auto-incrementing integer primary key named `id`, as each dialect spells it. */
+export function withId<T extends string>(table: CreateTableBuilder<T, never>, dialect: Dialect): CreateTableBuilder<T, 'id'> {
+  return dialect === 'postgres'
+    ? table.addColumn('id', 'bigserial', (c) => c.primaryKey())
+    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+export async function appliedMigrations(database: Database): Promise<string[]> {
+  const tables = await database.db.introspection.getTables();
+  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
+  const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(database.db);
+  return rows.rows.map((r) => r.name);
+}
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+/** Brings the database up to date. Refuses a database that a newer relais has migrated. */
+export async function migrate(database: Database, migrations: readonly Migration[]): Promise<MigrateResult> {
+  const names = new Set(migrations.map((m) => m.name));
+  if (names.size !== migrations.length) throw new Error('Two migrations share a name');
+  const unknown = (await appliedMigrations(database)).filter((name) => !names.has(name));
+  if (unknown.length > 0) {
+    throw new RelaisError(
+      'RELAIS_DB_TOO_NEW',
+      `The database ${database.label} was migrated by a newer relais (unknown migration ${unknown[0]}).`,
+      { hint: 'upgrade relais, or point it at another database; nothing was changed' },
+    );
+  }
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, KyselyMigration> = {};
+      for (const migration of migrations) out[migration.name] = { up: (db) => migration.up(db, database.dialect) };
+      return out;
+    },
+  };
+  const migrator = new Migrator({
+    db: database.db,
+    provider,
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new RelaisError('RELAIS_INTERNAL', `Migration ${failed?.migrationName ?? '?'} failed: ${String((error as Error).message ?? error)}`, {}, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
