@@ -1,0 +1,67 @@
+import { createFullTextIndex } from '../platform/db/full-text.ts';
+import { withId, type Migration } from '../platform/db/migrations.ts';
+
+export const listenMigrations: Migration[] = [
+  {
+    name: '2026-11-22-10-listen',
+    async up(db, dialect) {
+      await withId(db.schema.createTable('accounts'), dialect)
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('network', 'text', (c) => c.notNull())
+        .addColumn('handle', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text')
+        .addColumn('profile_url', 'text')
+        .addColumn('bio', 'text')
+        .addColumn('location', 'text')
+        .addColumn('country', 'text')
+        .addColumn('followers', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('following', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('kind', 'text', (c) => c.notNull().defaultTo('person'))
+        .addColumn('gender', 'text')
+        .addColumn('gender_p', 'real')
+        .addColumn('affiliation', 'text')
+        .addColumn('team', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('accounts_handle_uq').on('accounts').columns(['workspace_id', 'network', 'handle']).unique().execute();
+      await db.schema.createIndex('accounts_affiliation_idx').on('accounts').columns(['workspace_id', 'affiliation']).execute();
+
+      await withId(db.schema.createTable('mentions'), dialect)
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('network', 'text', (c) => c.notNull())
+        .addColumn('network_id', 'text')
+        .addColumn('canonical_url', 'text')
+        .addColumn('source_type', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('author_id', 'bigint', (c) => c.references('accounts.id').onDelete('set null'))
+        .addColumn('published_at', 'bigint', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text')
+        .addColumn('links', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('hashtags', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('mentioned', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('reply_to', 'text')
+        .addColumn('quote_of', 'text')
+        .addColumn('reshare_of', 'text')
+        .addColumn('engagement', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('sentiment', 'text')
+        .addColumn('sentiment_score', 'real')
+        .addColumn('raw', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('ingested_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('mentions_time_idx').on('mentions').columns(['workspace_id', 'published_at']).execute();
+      await db.schema.createIndex('mentions_author_idx').on('mentions').columns(['author_id']).execute();
+      await db.schema.createIndex('mentions_network_id_uq').on('mentions').columns(['workspace_id', 'network', 'network_id']).unique().execute();
+      await db.schema.createIndex('mentions_url_uq').on('mentions').columns(['workspace_id', 'canonical_url']).unique().execute();
+      await createFullTextIndex(db, dialect, { table: 'mentions', columns: ['title', 'text'] });
+
+      await withId(db.schema.createTable('topics'), dialect)
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('query', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
+];
