@@ -71,8 +71,8 @@ export interface TopicTable {
   created_at: EpochMs;
 }
 
-export interface ListenTables {
+export type ListenTables = {
   accounts: AccountTable;
   mentions: MentionTable;
   topics: TopicTable;
-}
+};

@@ -15,6 +15,6 @@ export interface EdgeTable {
   last_at: EpochMs;
 }
 
-export interface MapTables {
+export type MapTables = {
   edges: EdgeTable;
-}
+};

@@ -14,6 +14,6 @@ export interface ArticleTable {
   tags: string;
 }
 
-export interface PublishTables {
+export type PublishTables = {
   articles: ArticleTable;
-}
+};

@@ -20,6 +20,6 @@ export interface ChallengeTable {
   created_at: EpochMs;
 }
 
-export interface RewardTables {
+export type RewardTables = {
   challenges: ChallengeTable;
-}
+};

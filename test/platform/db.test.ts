@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql, type Generated } from 'kysely';
 import { openDatabase } from '../../src/platform/db/connect.ts';
 import { createFullTextIndex, fullTextMatch } from '../../src/platform/db/full-text.ts';
 import { appliedMigrations, migrate, withId, type Migration } from '../../src/platform/db/migrations.ts';
@@ -45,7 +45,7 @@ eachDialect('database', (dialect) => {
   });
 
   test('full-text search folds accents and case, follows updates and deletes', async () => {
-    const db = database.db.withTables<{ notes: { id: number; title: string | null; body: string } }>();
+    const db = database.db.withTables<{ notes: { id: Generated<number>; title: string | null; body: string } }>();
     const rows = await db
       .insertInto('notes')
       .values([

@@ -69,7 +69,7 @@ export interface MetaTable {
   value: string;
 }
 
-export interface PlatformTables {
+export type PlatformTables = {
   workspaces: WorkspaceTable;
   users: UserTable;
   memberships: MembershipTable;
@@ -77,4 +77,4 @@ export interface PlatformTables {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
-}
+};

@@ -1,0 +1,135 @@
+// The composition root: builds the HTTP application from the platform and the capabilities.
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import { CAPABILITIES } from './capabilities.ts';
+import { CAPABILITY_NAMES } from './platform/capability.ts';
+import type { Database } from './platform/db/connect.ts';
+import { ping } from './platform/db/connect.ts';
+import { EventBus } from './platform/events.ts';
+import { RelaisError } from './platform/errors.ts';
+import { RateLimiter } from './platform/auth/rate-limit.ts';
+import { Api, toErrorResponse } from './platform/http/api.ts';
+import { registerAuthRoutes } from './platform/http/auth-routes.ts';
+import { registerWorkspaceRoutes } from './platform/http/workspace-routes.ts';
+import { jsonResponse, WorkspaceParam } from './platform/http/schemas.ts';
+import type { HttpServices } from './platform/http/context.ts';
+import { docsPage } from './platform/http/docs-page.ts';
+import { serveWebApp } from './platform/http/static.ts';
+import type { JobQueue } from './platform/jobs/queue.ts';
+import { VERSION } from './version.ts';
+
+export interface AppOptions {
+  database: Database;
+  log: Logger;
+  jobs: JobQueue;
+  demo: boolean;
+  /** Folder of the built web app; omitted in API-only tests. */
+  webDist?: string;
+  now?: () => number;
+  events?: EventBus;
+}
+
+export interface RelaisApp {
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
+  api: Api;
+  services: HttpServices;
+}
+
+const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), version: z.string(), database: z.enum(['sqlite', 'postgres']) }).openapi('Health');
+const OverviewSchema = z
+  .object({
+    workspace: z.object({ slug: z.string(), name: z.string() }),
+    capabilities: z.array(z.object({ name: z.enum(CAPABILITY_NAMES), status: z.enum(['coming', 'ready']) })),
+    counts: z.record(z.string(), z.number()),
+  })
+  .openapi('Overview');
+
+/** Declares every route of relais on `api`. */
+function registerRoutes(api: Api, capabilityContext?: Parameters<NonNullable<(typeof CAPABILITIES)[number]['register']>>[0]): void {
+  api.route(
+    'public',
+    createRoute({ method: 'get', path: '/api/v1/health', tags: ['platform'], summary: 'Liveness: the version and whether the database answers', responses: { 200: jsonResponse(HealthSchema, 'Healthy'), 503: jsonResponse(HealthSchema, 'The database does not answer') } }),
+    async (c) => {
+      const { db, dialect, version } = c.get('services');
+      const ok = await ping(db);
+      return c.json({ status: ok ? ('ok' as const) : ('degraded' as const), version, database: dialect }, ok ? 200 : 503);
+    },
+  );
+  registerAuthRoutes(api);
+  registerWorkspaceRoutes(api);
+  api.route(
+    'viewer',
+    createRoute({ method: 'get', path: '/api/v1/w/{workspace}/overview', tags: ['workspaces'], summary: "The workspace at a glance: each capability's state and counts", request: { params: WorkspaceParam }, responses: { 200: jsonResponse(OverviewSchema, 'Overview') } }),
+    async (c) => {
+      const { db } = c.get('services');
+      const workspace = c.get('workspace')!;
+      const counts: Record<string, number> = {};
+      for (const capability of CAPABILITIES) Object.assign(counts, await capability.overview?.(db, workspace.id));
+      return c.json({ workspace: { slug: workspace.slug, name: workspace.name }, capabilities: CAPABILITIES.map(({ name, status }) => ({ name, status })), counts }, 200);
+    },
+  );
+  if (capabilityContext) for (const capability of CAPABILITIES) capability.register?.(capabilityContext);
+}
+
+const DOCUMENT_INFO = {
+  openapi: '3.1.0',
+  info: { title: 'relais API', version: VERSION, description: 'Listen, Map, Spread, Publish, Engage, Reward. Errors are `{ "error": { "code", "message", "field"? } }` with stable codes.' },
+};
+
+/** The OpenAPI 3.1 document of the whole API, generated from the routes' zod schemas. */
+export function createOpenApiDocument(): ReturnType<Api['app']['getOpenAPI31Document']> {
+  const api = new Api();
+  registerRoutes(api);
+  return api.app.getOpenAPI31Document(DOCUMENT_INFO);
+}
+
+export function createApp(options: AppOptions): RelaisApp {
+  const { database, log } = options;
+  const services: HttpServices = {
+    db: database.db,
+    dialect: database.dialect,
+    events: options.events ?? new EventBus(),
+    log,
+    now: options.now ?? Date.now,
+    loginLimiter: new RateLimiter({ limit: 10, windowMs: 15 * 60 * 1000 }),
+    demo: options.demo,
+    version: VERSION,
+  };
+  const api = new Api();
+  const app = api.app;
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    const started = performance.now();
+    c.set('services', services);
+    c.set('requestId', requestId);
+    c.set('log', log.child({ reqId: requestId }));
+    c.header('x-request-id', requestId);
+    await next();
+    if (c.req.path.startsWith('/api/')) {
+      c.get('log').info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    }
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.onError((error, c) => toErrorResponse(error, c));
+  registerRoutes(api, { api, db: database.db, dialect: database.dialect, events: services.events, jobs: options.jobs, log, now: services.now });
+  const document = () => app.getOpenAPI31Document(DOCUMENT_INFO);
+  app.get('/api/openapi.json', (c) => c.json(document()));
+  app.get('/api/docs', (c) => (c.req.header('accept')?.includes('text/html') ? c.html(docsPage(document())) : c.json(document())));
+  app.all('/api/*', (c) => toErrorResponse(new RelaisError('RELAIS_NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), c));
+  if (options.webDist) serveWebApp(app, options.webDist);
+  return { fetch: app.fetch, api, services };
+}

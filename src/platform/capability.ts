@@ -1,0 +1,47 @@
+// The contract each capability (listen, map, spread, publish, engage, reward) fulfils so that
+// app.ts and cli.ts can assemble them without knowing what is inside.
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Dialect } from './db/connect.ts';
+import type { Migration } from './db/migrations.ts';
+import type { PlatformTables } from './db/schema.ts';
+import type { EventBus } from './events.ts';
+import type { Api } from './http/api.ts';
+import type { JobQueue } from './jobs/queue.ts';
+
+export const CAPABILITY_NAMES = ['listen', 'map', 'spread', 'publish', 'engage', 'reward'] as const;
+export type CapabilityName = (typeof CAPABILITY_NAMES)[number];
+
+export interface CapabilityContext {
+  api: Api;
+  db: Kysely<PlatformTables>;
+  dialect: Dialect;
+  events: EventBus;
+  jobs: JobQueue;
+  log: Logger;
+  now(): number;
+}
+
+/** A table whose rows belong to a workspace, for `relais export` and `relais import`. */
+export interface TransferTable {
+  table: string;
+  /** True when the table has an auto-incremented `id` that other tables reference. */
+  hasId: boolean;
+  /** Columns that order and identify rows, when the table has no `id` (export pages by it). */
+  key?: readonly string[];
+  /** Columns holding ids of rows of other transferred tables: column → table. */
+  refs?: Record<string, string>;
+}
+
+export interface Capability {
+  name: CapabilityName;
+  /** 'coming' until the capability's issue lands: the web app shows an honest page. */
+  status: 'coming' | 'ready';
+  migrations: readonly Migration[];
+  /** Declares routes on ctx.api and job handlers on ctx.jobs. */
+  register?(ctx: CapabilityContext): void;
+  /** Counts shown on a workspace's overview page. */
+  overview?(db: Kysely<PlatformTables>, workspaceId: number): Promise<Record<string, number>>;
+  /** Workspace tables, in the order they must be imported (referenced tables first). */
+  transfer?: readonly TransferTable[];
+}

@@ -1,0 +1,116 @@
+// Starts relais: opens and migrates the database, creates the first administrator, loads the
+// demo world into an empty database, starts the job runner and the HTTP server for the roles
+// asked, and stops all of it gracefully.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { createApp } from './app.ts';
+import { ALL_MIGRATIONS } from './migrations.ts';
+import { loadConfig, type Role } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db/connect.ts';
+import { migrate } from './platform/db/migrations.ts';
+import { RelaisError } from './platform/errors.ts';
+import { EventBus } from './platform/events.ts';
+import { createLogger } from './platform/log.ts';
+import { ensureFirstAdmin } from './platform/auth/first-admin.ts';
+import { createJobQueue } from './platform/jobs/index.ts';
+import { loadDemoIfEmpty, type DemoOptions } from './demo-setup.ts';
+
+export interface StartOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  port?: number;
+  host?: string;
+  roles?: Role[];
+  /** Load the demo world into an empty database (default: medium, seed 1). false: never. */
+  demo?: DemoOptions | false;
+  /** No logs (tests). */
+  quiet?: boolean;
+  /** Called with progress of long steps (demo loading), for the CLI's progress bar. */
+  onProgress?: (done: number, total: number, label: string) => void;
+  log?: Logger;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface StartedRelais {
+  url: string;
+  port: number;
+  database: Database;
+  /** The first administrator's login when this start created it. */
+  firstAdmin: { email: string; password: string } | null;
+  demo: { loaded: boolean; seconds: number; users: Array<{ email: string; password: string; role: string }> };
+  stop(): Promise<void>;
+}
+
+async function ensureWebBuilt(webDist: string, log: Logger): Promise<void> {
+  if (fs.existsSync(path.join(webDist, 'index.html'))) return;
+  log.info('building the web app (first start)…');
+  const { buildWebApp } = await import('../scripts/build-web.ts');
+  await buildWebApp();
+}
+
+function listen(server: ReturnType<typeof serve>, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new RelaisError('RELAIS_PORT_IN_USE', `Port ${port} on ${host} is already in use.`, { field: '--port', hint: 'stop the other program, or choose another port with --port or RELAIS_PORT' }));
+      } else reject(error);
+    });
+    server.once('listening', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startRelais(options: StartOptions = {}): Promise<StartedRelais> {
+  const config = loadConfig(options.env ?? process.env, {
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    port: options.port === undefined ? undefined : String(options.port === 0 ? 0 : options.port),
+    host: options.host,
+    roles: options.roles?.join(','),
+  });
+  const log = options.log ?? createLogger(options.quiet ? 'silent' : config.logLevel);
+  const roles = options.roles ?? config.roles;
+  const database = await openDatabase(config.databaseUrl);
+  try {
+    await migrate(database, ALL_MIGRATIONS);
+    const firstAdmin = await ensureFirstAdmin(database.db, Date.now());
+    const demoOptions = options.demo === undefined ? { size: 'medium' as const, seed: 1 } : options.demo;
+    const demo = demoOptions ? await loadDemoIfEmpty(database, demoOptions, options.onProgress) : { loaded: false, seconds: 0, users: [] };
+    const jobs = await createJobQueue(database, { postgresUrl: config.databaseUrl.startsWith('postgres') ? config.databaseUrl : undefined, onError: (error, job) => log.error({ err: error, job: job?.name }, 'job failed') });
+    await jobs.start({ worker: roles.includes('worker'), scheduler: roles.includes('scheduler') });
+    const events = new EventBus();
+    let server: ReturnType<typeof serve> | undefined;
+    let port = config.port;
+    if (roles.includes('web')) {
+      await ensureWebBuilt(config.webDist, log);
+      const app = createApp({ database, log, jobs, demo: Boolean(demoOptions), webDist: config.webDist, events });
+      server = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: config.host });
+      port = await listen(server, options.port ?? config.port, config.host);
+    }
+    const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+    log.info({ url, roles, database: database.label }, 'relais started');
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        // Stop accepting, end live streams, let requests in flight finish (10 s at most).
+        if (server) {
+          const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+          events.closeAll();
+          const httpServer = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+          httpServer.closeIdleConnections?.();
+          const timer = setTimeout(() => httpServer.closeAllConnections?.(), 10_000);
+          await closed;
+          clearTimeout(timer);
+        }
+        await jobs.stop();
+        await database.close();
+        log.info('relais stopped');
+      })());
+    return { url, port, database, firstAdmin, demo, stop };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
