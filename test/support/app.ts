@@ -8,7 +8,7 @@ import { createUser, createWorkspace, setMembership } from '../../src/platform/a
 import { WORKSPACE_ROLES, type WorkspaceRole } from '../../src/platform/auth/roles.ts';
 import { createJobQueue } from '../../src/platform/jobs/index.ts';
 import { createLogger } from '../../src/platform/log.ts';
-import { openTestDatabase, type TestDatabase } from './databases.ts';
+import { openTestDatabase, POSTGRES_URL, type TestDatabase } from './databases.ts';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -38,7 +38,7 @@ export const anonymous = (app: RelaisApp): Client => ({
 export async function openTestApp(dialect: Dialect, options: { demo?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect, ALL_MIGRATIONS);
   const clock = { now: Date.UTC(2026, 10, 22, 12) };
-  const jobs = await createJobQueue(database, {});
+  const jobs = createJobQueue(database, dialect === 'postgres' ? { postgresUrl: POSTGRES_URL, schema: database.schema } : {});
   const now = () => clock.now;
   const t = clock.now;
   const workspace = await createWorkspace(database.db, { slug: 'acme', name: 'Acme', now: t });

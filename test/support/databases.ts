@@ -36,6 +36,8 @@ if (postgresProblem) {
 let counter = 0;
 
 export interface TestDatabase extends Database {
+  /** PostgreSQL: the schema the test works in (the job runner keeps its tables there too). */
+  schema?: string;
   /** Closes the connection and removes the file or schema. */
   dispose(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function openTestDatabase(dialect: Dialect, migrations: readonly Mi
   if (migrations.length) await migrate(database, migrations);
   return {
     ...database,
+    schema,
     async dispose() {
       await database.close();
       const cleaner = new pg.Client({ connectionString: POSTGRES_URL });
