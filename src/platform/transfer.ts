@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { TransferTable } from './capability.ts';
 import type { Database } from './db/connect.ts';
 import { RelaisError } from './errors.ts';
+import { FULL_TEXT_COLUMN } from './db/full-text.ts';
 
 export const EXPORT_FORMAT = 'relais-export';
 const PAGE = 5000;
@@ -47,7 +48,7 @@ export async function exportWorkspace(
       for (const column of key) query = query.orderBy(column);
       const rows = (await query.limit(PAGE).execute()) as Row[];
       for (const row of rows) {
-        const { workspace_id: _ws, ...rest } = row;
+        const { workspace_id: _ws, [FULL_TEXT_COLUMN]: _search, ...rest } = row;
         await write(JSON.stringify({ table: table.table, row: rest }));
       }
       count += rows.length;

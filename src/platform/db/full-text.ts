@@ -12,6 +12,9 @@ export interface FullTextIndex {
   columns: string[];
 }
 
+/** The generated tsvector column on PostgreSQL: derived, so never exported or written. */
+export const FULL_TEXT_COLUMN = 'search';
+
 /** Migration step: creates the index for `table` over `columns`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function createFullTextIndex(db: Kysely<any>, dialect: Dialect, index: FullTextIndex): Promise<void> {
@@ -40,9 +43,9 @@ export async function createFullTextIndex(db: Kysely<any>, dialect: Dialect, ind
   await ensureTextSearchConfiguration(db);
   const document = columns.map((c) => `coalesce(${c}, '')`).join(` || ' ' || `);
   await sql
-    .raw(`alter table ${table} add column search tsvector generated always as (to_tsvector('relais', ${document})) stored`)
+    .raw(`alter table ${table} add column ${FULL_TEXT_COLUMN} tsvector generated always as (to_tsvector('relais', ${document})) stored`)
     .execute(db);
-  await sql.raw(`create index ${table}_search_idx on ${table} using gin (search)`).execute(db);
+  await sql.raw(`create index ${table}_search_idx on ${table} using gin (${FULL_TEXT_COLUMN})`).execute(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -77,5 +80,5 @@ export function fullTextMatch(dialect: Dialect, table: string, text: string): Ex
     return sql<SqlBool>`${sql.ref(`${table}.id`)} in (select rowid from ${sql.table(`${table}_fts`)} where ${sql.table(`${table}_fts`)} match ${query})`;
   }
   const query = words.map((w, i) => `${w.replace(/'/g, '')}${i === words.length - 1 ? ':*' : ''}`).join(' & ');
-  return sql<SqlBool>`${sql.ref(`${table}.search`)} @@ to_tsquery('relais', ${query})`;
+  return sql<SqlBool>`${sql.ref(`${table}.${FULL_TEXT_COLUMN}`)} @@ to_tsquery('relais', ${query})`;
 }
