@@ -41,14 +41,19 @@ export interface StartedRelais {
   /** The first administrator's login when this start created it. */
   firstAdmin: { email: string; password: string } | null;
   demo: { loaded: boolean; seconds: number; users: Array<{ email: string; password: string; role: string }> };
+  /** Seconds spent building the web app at this start (0 when it was built already). */
+  webBuildSeconds: number;
   stop(): Promise<void>;
 }
 
-async function ensureWebBuilt(webDist: string, log: Logger): Promise<void> {
-  if (fs.existsSync(path.join(webDist, 'index.html'))) return;
+/** Builds the web app when it is missing; returns the seconds it took (0 when built). */
+async function ensureWebBuilt(webDist: string, log: Logger): Promise<number> {
+  if (fs.existsSync(path.join(webDist, 'index.html'))) return 0;
   log.info('building the web app (first start)…');
+  const started = performance.now();
   const { buildWebApp } = await import('../scripts/build-web.ts');
   await buildWebApp();
+  return (performance.now() - started) / 1000;
 }
 
 function listen(server: ReturnType<typeof serve>, port: number, host: string): Promise<number> {
@@ -83,8 +88,9 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
     const events = new EventBus();
     let server: ReturnType<typeof serve> | undefined;
     let port = config.port;
+    let webBuildSeconds = 0;
     if (roles.includes('web')) {
-      await ensureWebBuilt(config.webDist, log);
+      webBuildSeconds = await ensureWebBuilt(config.webDist, log);
       const app = createApp({ database, log, jobs, demo: Boolean(demoOptions), webDist: config.webDist, events });
       server = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: config.host });
       port = await listen(server, options.port ?? config.port, config.host);
@@ -108,7 +114,7 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
         await database.close();
         log.info('relais stopped');
       })());
-    return { url, port, database, firstAdmin, demo, stop };
+    return { url, port, database, firstAdmin, demo, webBuildSeconds, stop };
   } catch (error) {
     await database.close().catch(() => {});
     throw error;

@@ -35,8 +35,9 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 export function parsePort(value: string, field: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
-    throw new RelaisError('RELAIS_CONFIG_INVALID', `The port must be a whole number from 1 to 65535, not "${value}".`, {
+  // 0 asks the system for a free port (tests, benchmarks).
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new RelaisError('RELAIS_CONFIG_INVALID', `The port must be a whole number from 0 to 65535, not "${value}".`, {
       field,
     });
   }

@@ -112,7 +112,12 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     });
   }
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', label, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // Kysely ends the pool only if it used it; the connection check above did in any case.
+    if (!pool.ended) await pool.end();
+  };
+  return { db, dialect: 'postgres', label, close };
 }
 
 /** A quick liveness probe for /health. */

@@ -24,8 +24,13 @@ export function withId<T extends string>(table: CreateTableBuilder<T, never>, di
 }
 
 export async function appliedMigrations(database: Database): Promise<string[]> {
-  const tables = await database.db.introspection.getTables();
-  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
+  // Only the current schema counts (PostgreSQL's search_path): other schemas may hold other
+  // relais databases, as tests do.
+  const exists =
+    database.dialect === 'sqlite'
+      ? await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(database.db)
+      : await sql<{ n: number }>`select count(*)::int as n from pg_tables where schemaname = current_schema() and tablename = ${MIGRATION_TABLE}`.execute(database.db);
+  if (Number(exists.rows[0]?.n ?? 0) === 0) return [];
   const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(database.db);
   return rows.rows.map((r) => r.name);
 }
