@@ -1,0 +1,43 @@
+// `npm run bench`: runs the benchmarks and writes bench/RESULTS.md. Select some with
+// `npm run bench -- startup api` (default: all).
+import fs from 'node:fs';
+import path from 'node:path';
+import { apiLoadTable, measureApiLoad } from './api-load.ts';
+import { machine } from './lib.ts';
+import { measureStartup, startupTable } from './startup.ts';
+
+interface Benchmark {
+  name: string;
+  title: string;
+  run(): Promise<string>;
+}
+
+const BENCHMARKS: Benchmark[] = [
+  { name: 'startup', title: 'Foundation — fresh clone to first page', run: async () => startupTable(await measureStartup()) },
+  { name: 'api', title: 'Foundation — API under load, against a bare Hono hello-world', run: async () => apiLoadTable(await measureApiLoad()) },
+];
+
+const RESULTS = path.join(import.meta.dirname, 'RESULTS.md');
+const wanted = process.argv.slice(2);
+const chosen = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
+if (chosen.length === 0) {
+  console.error(`Unknown benchmark; choose among: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  process.exit(1);
+}
+
+// Sections of benchmarks not run this time are kept from the previous RESULTS.md.
+const previous = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '';
+const sections = new Map<string, string>();
+for (const match of previous.matchAll(/^## (.+)\n([\s\S]*?)(?=^## |(?![\s\S]))/gm)) sections.set(match[1]!.trim(), match[2]!.trim());
+
+for (const benchmark of chosen) {
+  process.stderr.write(`bench: ${benchmark.name}…\n`);
+  const table = await benchmark.run();
+  sections.set(benchmark.title, `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()} with \`npm run bench -- ${benchmark.name}\`.\n\n${table}`);
+  process.stderr.write(`${table}\n\n`);
+}
+
+const ordered = [...BENCHMARKS.map((b) => b.title).filter((t) => sections.has(t)), ...[...sections.keys()].filter((t) => !BENCHMARKS.some((b) => b.title === t))];
+const body = ordered.map((title) => `## ${title}\n\n${sections.get(title)}\n`).join('\n');
+fs.writeFileSync(RESULTS, `# Benchmarks\n\nWritten by \`npm run bench\` (bench/run.ts). Each section says when, where and with which command it was measured.\n\n${body}`);
+process.stderr.write(`wrote ${RESULTS}\n`);
