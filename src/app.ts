@@ -57,6 +57,11 @@ function registerRoutes(api: Api, capabilityContext?: Parameters<NonNullable<(ty
       return c.json({ status: ok ? ('ok' as const) : ('degraded' as const), version, database: dialect }, ok ? 200 : 503);
     },
   );
+  api.route(
+    'admin',
+    createRoute({ method: 'get', path: '/api/v1/admin/jobs', tags: ['platform'], summary: 'The job runner: how many jobs are queued, active, completed, failed', responses: { 200: jsonResponse(z.object({ counts: z.record(z.string(), z.number()) }), 'Counts by state') } }),
+    async (c) => c.json({ counts: await c.get('services').jobs.stats() }, 200),
+  );
   registerAuthRoutes(api);
   registerWorkspaceRoutes(api);
   api.route(
@@ -91,6 +96,7 @@ export function createApp(options: AppOptions): RelaisApp {
     db: database.db,
     dialect: database.dialect,
     events: options.events ?? new EventBus(),
+    jobs: options.jobs,
     log,
     now: options.now ?? Date.now,
     loginLimiter: new RateLimiter({ limit: 10, windowMs: 15 * 60 * 1000 }),

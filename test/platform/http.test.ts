@@ -138,6 +138,12 @@ eachDialect('HTTP platform', (dialect) => {
     await reader.cancel();
   });
 
+  test('an administrator sees the job runner at work', async () => {
+    const admin = await t.login('admin@acme.test');
+    const body = (await (await admin.request('GET', '/api/v1/admin/jobs')).json()) as { counts: Record<string, number> };
+    assert.deepEqual(Object.keys(body.counts).sort(), ['active', 'completed', 'failed', 'queued']);
+  });
+
   test('unknown API paths answer JSON 404', async () => {
     const response = await anonymous(t.app).request('GET', '/api/v1/nothing-here');
     assert.equal(response.status, 404);

@@ -7,6 +7,7 @@ import type { User } from '../auth/store.ts';
 import type { WorkspaceRole } from '../auth/roles.ts';
 import type { EventBus } from '../events.ts';
 import type { RateLimiter } from '../auth/rate-limit.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 
 export interface Actor {
   user: User;
@@ -32,6 +33,7 @@ export interface HttpServices {
   db: Kysely<PlatformTables>;
   dialect: Dialect;
   events: EventBus;
+  jobs: JobQueue;
   log: Logger;
   /** The clock, injected so tests can move time (session expiry, rate limits). */
   now(): number;
