@@ -34,6 +34,7 @@ export const CATALOGUE = {
   RELAIS_CLI_USAGE: { status: 400, userError: true, message: 'Wrong command usage.' },
   RELAIS_FILE_INVALID: { status: 400, userError: true, message: 'The file is not valid.' },
   RELAIS_JOB_UNKNOWN: { status: 400, userError: true, message: 'No such job type.' },
+  RELAIS_TOPIC_QUERY_INVALID: { status: 400, userError: true, message: 'The topic query is not valid.' },
   RELAIS_JOB_CRON_INVALID: { status: 400, userError: true, message: 'The schedule is not a valid cron expression.' },
 } as const satisfies Record<string, ErrorEntry>;
 
