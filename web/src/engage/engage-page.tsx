@@ -1,0 +1,6 @@
+// Engage: its capability arrives with its issue; until then, the honest "coming" page.
+import { ComingPage, type SectionPageProps } from '../shell/coming-page.tsx';
+
+export function EngagePage(props: SectionPageProps) {
+  return <ComingPage section="engage" {...props} />;
+}

@@ -1,0 +1,6 @@
+// Listen: its capability arrives with its issue; until then, the honest "coming" page.
+import { ComingPage, type SectionPageProps } from '../shell/coming-page.tsx';
+
+export function ListenPage(props: SectionPageProps) {
+  return <ComingPage section="listen" {...props} />;
+}

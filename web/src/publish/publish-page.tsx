@@ -1,0 +1,6 @@
+// Publish: its capability arrives with its issue; until then, the honest "coming" page.
+import { ComingPage, type SectionPageProps } from '../shell/coming-page.tsx';
+
+export function PublishPage(props: SectionPageProps) {
+  return <ComingPage section="publish" {...props} />;
+}

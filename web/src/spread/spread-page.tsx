@@ -1,0 +1,6 @@
+// Spread: its capability arrives with its issue; until then, the honest "coming" page.
+import { ComingPage, type SectionPageProps } from '../shell/coming-page.tsx';
+
+export function SpreadPage(props: SectionPageProps) {
+  return <ComingPage section="spread" {...props} />;
+}
