@@ -114,6 +114,8 @@ describe('web shell in Chromium', { skip: !hasChromium && !inCi ? `no Chromium a
     await page.getByRole('region', { name: 'Demo users' }).getByRole('button', { name: /Strategist/ }).click();
     assert.match(await page.getByLabel('Email address').inputValue(), /@/);
     assert.notEqual(await page.getByLabel('Password').inputValue(), '');
+    // The counts on screen must be those of the overview the page itself received.
+    const overviewResponse = page.waitForResponse((r) => /\/api\/v1\/w\/[^/]+\/overview$/.test(new URL(r.url()).pathname));
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
 
     await page.waitForURL(/\/w\/[^/]+$/);
@@ -123,7 +125,7 @@ describe('web shell in Chromium', { skip: !hasChromium && !inCi ? `no Chromium a
     assert.equal(await page.getByRole('link', { name: 'Overview', exact: true }).getAttribute('aria-current'), 'page');
     assert.equal(await page.evaluate(() => localStorage.getItem('relais.workspace')), workspace);
 
-    const response = await page.request.get(`${relais.url}/api/v1/w/${encodeURIComponent(workspace)}/overview`);
+    const response = await overviewResponse;
     assert.equal(response.status(), 200);
     const { counts } = (await response.json()) as { counts: Record<string, number> };
     const format = new Intl.NumberFormat('en-GB');

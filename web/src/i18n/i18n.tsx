@@ -1,6 +1,7 @@
-// The language of the interface: French or English. It follows the browser
-// (navigator.languages) until the user picks one, which is remembered in localStorage.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+// The language of the interface: French or English. The user's choice (remembered in
+// localStorage) comes first, then the browser's languages (navigator.languages), then the
+// language of the user's profile, then English.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { en, type MessageKey } from './en.ts';
 import { fr } from './fr.ts';
 
@@ -16,7 +17,7 @@ export interface I18n {
   t: Translate;
   /** Switches the language and remembers the choice. */
   setLocale(locale: Locale): void;
-  /** Adopts a language without remembering it (the user's profile setting), unless one was chosen here. */
+  /** The profile's language: adopted (not remembered) when neither a choice nor the browser decides. */
   suggestLocale(locale: string | null | undefined): void;
   /** Numbers in the interface's language: 12 345 / 12,345. */
   formatNumber(value: number): string;
@@ -39,16 +40,16 @@ function storedLocale(): Locale | null {
   }
 }
 
-/** The remembered choice, else the first browser language we speak, else English. */
-export function initialLocale(): Locale {
+/** The remembered choice, else the first browser language we speak; `decided` is false when neither gave one. */
+export function detectLocale(): { locale: Locale; decided: boolean } {
   const stored = storedLocale();
-  if (stored) return stored;
+  if (stored) return { locale: stored, decided: true };
   const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
   for (const language of languages) {
     const locale = asLocale(language);
-    if (locale) return locale;
+    if (locale) return { locale, decided: true };
   }
-  return 'en';
+  return { locale: 'en', decided: false };
 }
 
 /** t() for one locale: missing parameters stay visible as {name} rather than vanishing. */
@@ -64,13 +65,16 @@ export function translator(locale: Locale): Translate {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [detected] = useState(detectLocale);
+  const [locale, setLocaleState] = useState<Locale>(detected.locale);
+  const decided = useRef(detected.decided);
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
+    decided.current = true;
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -81,7 +85,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const suggestLocale = useCallback((value: string | null | undefined) => {
     const suggested = asLocale(value);
-    if (suggested && !storedLocale()) setLocaleState(suggested);
+    if (suggested && !decided.current) setLocaleState(suggested);
   }, []);
 
   const value = useMemo<I18n>(() => {

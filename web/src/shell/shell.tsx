@@ -50,7 +50,7 @@ export function Shell({
   const target = workspace ?? pickWorkspace(session.workspaces);
   const page = route.name === 'workspace' ? route.page : 'overview';
   const overview = useOverview(workspace?.slug);
-  const live = useLiveEvents(workspace?.slug);
+  const live = useLiveEvents(workspace?.slug, overview.refreshSoon);
 
   useEffect(() => {
     if (workspace) rememberWorkspace(workspace.slug);

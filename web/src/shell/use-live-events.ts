@@ -1,5 +1,5 @@
 // The workspace's server-sent events stream. The header shows "live" while it is open; an
-// event's JSON is handed to `onEvent`. EventSource reconnects by itself after a network error;
+// event's JSON is handed to `onEvent`, except the server's greeting ({ type: 'hello' }). EventSource reconnects by itself after a network error;
 // after an HTTP error it gives up, so we try again a little later.
 import { useEffect, useRef, useState } from 'react';
 import { eventsUrl } from '../api/client.ts';
@@ -35,7 +35,8 @@ export function useLiveEvents(workspace: string | undefined, onEvent?: (event: L
       source.onmessage = (message: MessageEvent<string>) => {
         try {
           const data: unknown = JSON.parse(message.data);
-          if (data && typeof data === 'object' && typeof (data as LiveEvent).type === 'string') {
+          const type = data && typeof data === 'object' ? (data as LiveEvent).type : undefined;
+          if (typeof type === 'string' && type !== 'hello') {
             handler.current?.(data as LiveEvent);
           }
         } catch {
