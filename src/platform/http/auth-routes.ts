@@ -30,7 +30,7 @@ const LoginSchema = z
 const DemoUsersSchema = z
   .object({
     demo: z.boolean(),
-    users: z.array(z.object({ email: z.string(), password: z.string(), role: z.string(), name: z.string() })),
+    users: z.array(z.object({ email: z.string(), password: z.string(), role: z.enum(WORKSPACE_ROLES), name: z.string() })),
   })
   .openapi('DemoUsers');
 

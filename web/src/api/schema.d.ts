@@ -777,7 +777,8 @@ export interface components {
                 email: string;
                 name: string;
                 password: string;
-                role: string;
+                /** @enum {string} */
+                role: "viewer" | "member" | "reviewer" | "manager" | "strategist";
             }[];
         };
         Error: {
