@@ -15,7 +15,7 @@ import { RelaisError } from './platform/errors.ts';
 import { EventBus } from './platform/events.ts';
 import { createLogger } from './platform/log.ts';
 import { ensureFirstAdmin } from './platform/auth/first-admin.ts';
-import { createJobQueue } from './platform/jobs/index.ts';
+import { createJobQueue, type JobQueue } from './platform/jobs/index.ts';
 import { loadDemoIfEmpty, type DemoOptions } from './demo-setup.ts';
 
 export interface StartOptions {
@@ -78,20 +78,22 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
   const log = options.log ?? createLogger(options.quiet ? 'silent' : config.logLevel);
   const roles = options.roles ?? config.roles;
   const database = await openDatabase(config.databaseUrl);
+  let jobs: JobQueue | undefined;
   try {
     await migrate(database, ALL_MIGRATIONS);
     const firstAdmin = await ensureFirstAdmin(database.db, Date.now());
     const demoOptions = options.demo === undefined ? { size: 'medium' as const, seed: 1 } : options.demo;
     const demo = demoOptions ? await loadDemoIfEmpty(database, demoOptions, options.onProgress) : { loaded: false, seconds: 0, users: [] };
-    const jobs = await createJobQueue(database, { postgresUrl: config.databaseUrl.startsWith('postgres') ? config.databaseUrl : undefined, onError: (error, job) => log.error({ err: error, job: job?.name }, 'job failed') });
-    await jobs.start({ worker: roles.includes('worker'), scheduler: roles.includes('scheduler') });
+    jobs = createJobQueue(database, { postgresUrl: config.databaseUrl.startsWith('postgres') ? config.databaseUrl : undefined, onError: (error, job) => log.error({ err: error, job: job?.name }, 'job failed') });
+    const queue = jobs;
+    await queue.start({ worker: roles.includes('worker'), scheduler: roles.includes('scheduler') });
     const events = new EventBus();
     let server: ReturnType<typeof serve> | undefined;
     let port = config.port;
     let webBuildSeconds = 0;
     if (roles.includes('web')) {
       webBuildSeconds = await ensureWebBuilt(config.webDist, log);
-      const app = createApp({ database, log, jobs, demo: Boolean(demoOptions), webDist: config.webDist, events });
+      const app = createApp({ database, log, jobs: queue, demo: Boolean(demoOptions), webDist: config.webDist, events });
       server = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: config.host });
       port = await listen(server, options.port ?? config.port, config.host);
     }
@@ -104,18 +106,24 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
         if (server) {
           const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
           events.closeAll();
-          const httpServer = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-          httpServer.closeIdleConnections?.();
-          const timer = setTimeout(() => httpServer.closeAllConnections?.(), 10_000);
+          const httpServer = server as unknown as { closeIdleConnections(): void; closeAllConnections(): void };
+          // Keep-alive connections become idle as their last response ends: close them as they
+          // do rather than waiting for their keep-alive timeout.
+          const sweep = setInterval(() => httpServer.closeIdleConnections(), 50);
+          httpServer.closeIdleConnections();
+          const deadline = setTimeout(() => httpServer.closeAllConnections(), 10_000);
           await closed;
-          clearTimeout(timer);
+          clearInterval(sweep);
+          clearTimeout(deadline);
         }
-        await jobs.stop();
+        await queue.stop();
         await database.close();
         log.info('relais stopped');
       })());
     return { url, port, database, firstAdmin, demo, webBuildSeconds, stop };
   } catch (error) {
+    // A start that fails half-way (a port in use) leaves nothing running behind it.
+    await jobs?.stop().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }
