@@ -5,6 +5,7 @@ import path from 'node:path';
 import { apiLoadTable, measureApiLoad } from './api-load.ts';
 import { machine } from './lib.ts';
 import { measureStartup, startupTable } from './startup.ts';
+import { measureGraphKernel } from './graph-kernel.ts';
 
 interface Benchmark {
   name: string;
@@ -15,6 +16,7 @@ interface Benchmark {
 const BENCHMARKS: Benchmark[] = [
   { name: 'startup', title: 'Foundation — fresh clone to first page', run: async () => startupTable(await measureStartup()) },
   { name: 'api', title: 'Foundation — API under load, against a bare Hono hello-world', run: async () => apiLoadTable(await measureApiLoad()) },
+  { name: 'graph', title: 'Map — graph kernel against python3-igraph', run: measureGraphKernel },
 ];
 
 const RESULTS = path.join(import.meta.dirname, 'RESULTS.md');
