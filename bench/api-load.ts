@@ -39,7 +39,8 @@ export async function measureApiLoad(demoSize = process.env.BENCH_DEMO_SIZE ?? '
     for (const target of [helloUrl, `${relaisUrl}/api/v1/health`]) await load(target, { connections: 20, seconds: 2 });
     rows.push({ target: 'bare Hono hello-world (peer)', ...(await load(helloUrl, { connections: CONNECTIONS, seconds: SECONDS })) });
     rows.push({ target: 'GET /api/v1/health', ...(await load(`${relaisUrl}/api/v1/health`, { connections: CONNECTIONS, seconds: SECONDS })) });
-    rows.push({ target: `GET /api/v1/w/${slug}/overview (session cookie)`, ...(await load(`${relaisUrl}/api/v1/w/${slug}/overview`, { connections: CONNECTIONS, seconds: SECONDS, headers: { cookie } })) });
+    rows.push({ target: 'GET /api/v1/auth/session (session cookie)', ...(await load(`${relaisUrl}/api/v1/auth/session`, { connections: CONNECTIONS, seconds: SECONDS, headers: { cookie } })) });
+    rows.push({ target: `GET /api/v1/w/${slug}/overview (session cookie; counts kept 10 s)`, ...(await load(`${relaisUrl}/api/v1/w/${slug}/overview`, { connections: CONNECTIONS, seconds: SECONDS, headers: { cookie } })) });
     return { connections: CONNECTIONS, seconds: SECONDS, demoSize, rows };
   } finally {
     await stop(relais.child);
