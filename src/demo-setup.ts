@@ -1,5 +1,6 @@
 // The glue between the demo world's generator and a running relais: load it into an empty
 // database, and remember its users' logins for the login page (demo mode only).
+import { sql } from 'kysely';
 import type { Database } from './platform/db/connect.ts';
 import { hashPassword } from './platform/auth/password.ts';
 import { DEMO_USERS_META_KEY } from './platform/http/auth-routes.ts';
@@ -38,6 +39,9 @@ export async function loadDemo(
     .values({ key: DEMO_USERS_META_KEY, value: JSON.stringify(users) })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(users) }))
     .execute();
+  // The load went through the WAL: fold it into the database file now, or the WAL would keep
+  // a second copy of the whole world on disk until the next automatic checkpoint.
+  if (database.dialect === 'sqlite') await sql`pragma wal_checkpoint(truncate)`.execute(database.db);
   return { seconds: (performance.now() - started) / 1000, users, summary };
 }
 
