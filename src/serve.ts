@@ -35,9 +35,11 @@ export interface StartOptions {
 }
 
 export interface StartedRelais {
-  url: string;
+  /** Where the web app and API are served; null in a process without the web role. */
+  url: string | null;
   port: number;
   database: Database;
+  jobs: JobQueue;
   /** The first administrator's login when this start created it. */
   firstAdmin: { email: string; password: string } | null;
   demo: { loaded: boolean; seconds: number; users: Array<{ email: string; password: string; role: string }> };
@@ -97,7 +99,7 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
       server = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: config.host });
       port = await listen(server, options.port ?? config.port, config.host);
     }
-    const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+    const url = server ? `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}` : null;
     log.info({ url, roles, database: database.label }, 'relais started');
     let stopping: Promise<void> | undefined;
     const stop = () =>
@@ -120,7 +122,7 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
         await database.close();
         log.info('relais stopped');
       })());
-    return { url, port, database, firstAdmin, demo, webBuildSeconds, stop };
+    return { url, port, database, jobs: queue, firstAdmin, demo, webBuildSeconds, stop };
   } catch (error) {
     // A start that fails half-way (a port in use) leaves nothing running behind it.
     await jobs?.stop().catch(() => {});

@@ -28,7 +28,7 @@ test('first start: migrates, creates the admin, loads the demo world, serves app
     assert.equal(relais.firstAdmin.email, 'admin@relais.local');
     assert.equal(relais.demo.loaded, true);
     assert.deepEqual(relais.demo.users.map((u) => u.role).sort(), ['manager', 'member', 'reviewer', 'strategist', 'viewer']);
-    const page = await fetch(`${relais.url}/w/anything/listen`);
+    const page = await fetch(`${relais.url!}/w/anything/listen`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<div id="root">/, 'deep links get the app');
     const asset = await fetch(`${relais.url}/assets/app-1234.js`);
@@ -104,5 +104,21 @@ test('stop is graceful: open live streams are ended, the server stops accepting,
   const rest = await reader.read().catch(() => ({ done: true }));
   assert.equal(rest.done, true, 'the stream was ended');
   await assert.rejects(fetch(`${relais.url}/api/v1/health`), 'no longer accepting');
+  fs.rmSync(setup.dir, { recursive: true });
+});
+
+test('process roles: a worker-only process serves no HTTP but runs jobs', async () => {
+  const setup = tempSetup();
+  const worker = await startRelais({ databaseUrl: setup.databaseUrl, port: 0, roles: ['worker', 'scheduler'], demo: false, quiet: true, env: setup.env });
+  try {
+    assert.equal(worker.url, null);
+    let ran = 0;
+    worker.jobs.define<{ n: number }>('test.ping', async ({ data }) => void (ran += data.n));
+    await worker.jobs.enqueue('test.ping', { n: 2 });
+    for (let i = 0; i < 100 && ran === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(ran, 2);
+  } finally {
+    await worker.stop();
+  }
   fs.rmSync(setup.dir, { recursive: true });
 });

@@ -52,7 +52,7 @@ Options:
       io.out(JSON.stringify({ url: relais.url, startSeconds: seconds, webBuildSeconds: relais.webBuildSeconds, demo: relais.demo, firstAdmin: relais.firstAdmin }));
     } else {
       const parts = [relais.demo.loaded ? `${relais.demo.seconds.toFixed(1)} s loading the demo world` : '', relais.webBuildSeconds ? `${relais.webBuildSeconds.toFixed(1)} s building the web app` : ''].filter(Boolean);
-      io.out(`relais is running at ${relais.url}  (started in ${seconds.toFixed(1)} s${parts.length ? `, of which ${parts.join(' and ')}` : ''})`);
+      io.out(`relais is running${relais.url ? ` at ${relais.url}` : ` (roles ${(roles ?? []).join(', ')}: no web server)`}  (started in ${seconds.toFixed(1)} s${parts.length ? `, of which ${parts.join(' and ')}` : ''})`);
       io.out(`  database: ${relais.database.label}`);
       if (relais.firstAdmin) io.out(`  administrator: ${relais.firstAdmin.email}  password: ${relais.firstAdmin.password}  (shown once; change it with \`relais user passwd\`)`);
       if (relais.demo.users.length > 0) {

@@ -109,3 +109,14 @@ test('a bad database URL says which setting is wrong', async () => {
   await assert.rejects(openDatabase('mysql://x'), (error: unknown) => error instanceof RelaisError && error.details.field === 'RELAIS_DATABASE_URL');
   await assert.rejects(openDatabase('postgres://nobody@127.0.0.1:1/none'), (error: unknown) => error instanceof RelaisError && error.code === 'RELAIS_DB_UNREACHABLE');
 });
+
+test('an unopenable database path (a folder) is a clear error naming the setting', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-db-'));
+  await assert.rejects(openDatabase(`sqlite:${dir}`), (error: unknown) => {
+    assert.ok(error instanceof RelaisError);
+    assert.equal(error.code, 'RELAIS_DB_UNREACHABLE');
+    assert.equal(error.details.field, 'RELAIS_DATABASE_URL');
+    return true;
+  });
+  fs.rmSync(dir, { recursive: true });
+});
