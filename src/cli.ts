@@ -5,11 +5,21 @@ import { migrateCommand } from './cli/migrate-command.ts';
 import { serveCommand } from './cli/serve-command.ts';
 import { exportCommand, importCommand } from './cli/transfer-commands.ts';
 import { userCommand } from './cli/user-command.ts';
-import { parseCommandArgs, type Command, type CommandIo } from './cli/command.ts';
+import { parseCommandArgs, type Command, type CommandContext, type CommandIo } from './platform/command.ts';
+import { withDatabase } from './cli/database.ts';
 import { RelaisError } from './platform/errors.ts';
+import { CAPABILITIES } from './capabilities.ts';
 import { VERSION } from './version.ts';
 
-export const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, demoCommand, userCommand, importCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  migrateCommand,
+  demoCommand,
+  userCommand,
+  importCommand,
+  exportCommand,
+  ...CAPABILITIES.flatMap((capability) => capability.commands ?? []),
+];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -43,7 +53,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       io.out(command.help);
       return 0;
     }
-    return (await command.run(args, io)) ?? 0;
+    const context: CommandContext = { ...io, withDatabase: (values, work) => withDatabase(values, io.env, work) };
+    return (await command.run(args, context)) ?? 0;
   } catch (error) {
     if (error instanceof RelaisError && error.userError) {
       if (argv.includes('--json')) io.err(JSON.stringify(error.toJSON()));

@@ -1,8 +1,7 @@
 import { RelaisError } from '../platform/errors.ts';
 import { progressBar } from '../platform/progress.ts';
 import { loadDemo } from '../demo-setup.ts';
-import { choiceFlag, intFlag, type Command } from './command.ts';
-import { withDatabase } from './database.ts';
+import { choiceFlag, intFlag, type Command } from '../platform/command.ts';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -19,7 +18,7 @@ Sizes: small ≈ 2,000 accounts (tests), medium ≈ 20,000 accounts, 200,000 tie
     const size = choiceFlag(values.size, '--size', ['small', 'medium', 'large'] as const, 'medium');
     const seed = intFlag(values.seed, '--seed', 1);
     const bar = progressBar(process.stderr, { enabled: io.interactive && !values.json });
-    const result = await withDatabase(values, io.env, async (database) => {
+    const result = await io.withDatabase(values, async (database) => {
       const existing = await database.db.selectFrom('users').select('id').where('email', 'like', '%@demo.relais').limit(1).executeTakeFirst();
       if (existing) throw new RelaisError('RELAIS_CONFLICT', 'This database has the demo world already; nothing was changed.', { hint: 'use another database with --database to load another one' });
       return loadDemo(database, { size, seed }, (done, total, label) => bar.update(done, total, label));

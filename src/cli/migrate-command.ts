@@ -1,6 +1,6 @@
 import { ALL_MIGRATIONS } from '../migrations.ts';
 import { migrate } from '../platform/db/migrations.ts';
-import type { Command } from './command.ts';
+import type { Command } from '../platform/command.ts';
 import { withDatabase } from './database.ts';
 
 export const migrateCommand: Command = {

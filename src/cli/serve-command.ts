@@ -1,7 +1,7 @@
 import { parseRoles, parsePort } from '../platform/config.ts';
 import { progressBar } from '../platform/progress.ts';
 import { startRelais } from '../serve.ts';
-import { choiceFlag, intFlag, type Command } from './command.ts';
+import { choiceFlag, intFlag, type Command } from '../platform/command.ts';
 
 export const serveCommand: Command = {
   name: 'serve',

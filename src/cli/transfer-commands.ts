@@ -5,8 +5,7 @@ import { CAPABILITIES } from '../capabilities.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { progressBar } from '../platform/progress.ts';
 import { exportWorkspace, importWorkspace } from '../platform/transfer.ts';
-import { requiredFlag, type Command } from './command.ts';
-import { withDatabase } from './database.ts';
+import { requiredFlag, type Command } from '../platform/command.ts';
 
 const TABLES = CAPABILITIES.flatMap((c) => c.transfer ?? []);
 
@@ -34,7 +33,7 @@ row a line, to FILE or standard output. \`relais import\` reads it back, on SQLi
     const write = async (line: string) => {
       if (!stream.write(line + '\n')) await once(stream, 'drain');
     };
-    const counts = await withDatabase(values, io.env, (database) => exportWorkspace(database, TABLES, slug, write, (done, label) => bar.update(done, done, label)));
+    const counts = await io.withDatabase(values, (database) => exportWorkspace(database, TABLES, slug, write, (done, label) => bar.update(done, done, label)));
     bar.finish();
     if (toFile) {
       await new Promise((resolve) => (stream as fs.WriteStream).end(resolve));
@@ -57,7 +56,7 @@ workspace is never overwritten.`,
     const file = requiredFlag(positionals[0], 'FILE', 'relais import export.ndjson');
     if (!fs.existsSync(file)) throw new RelaisError('RELAIS_NOT_FOUND', `No file ${file}.`, { field: 'FILE' });
     const bar = progressBar(process.stderr, { enabled: io.interactive && !values.json });
-    const result = await withDatabase(values, io.env, (database) =>
+    const result = await io.withDatabase(values, (database) =>
       importWorkspace(database, TABLES, readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity }), {
         slug: typeof values.workspace === 'string' ? values.workspace : undefined,
         now: Date.now(),

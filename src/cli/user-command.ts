@@ -2,8 +2,7 @@ import { generatePassword } from '../platform/auth/password.ts';
 import { isWorkspaceRole, WORKSPACE_ROLES } from '../platform/auth/roles.ts';
 import { createUser, findWorkspace, listUsers, setMembership, setPassword, workspacesOf } from '../platform/auth/store.ts';
 import { RelaisError } from '../platform/errors.ts';
-import { requiredFlag, type Command } from './command.ts';
-import { withDatabase } from './database.ts';
+import { requiredFlag, type Command } from '../platform/command.ts';
 
 const HELP = `Usage:
   relais user add EMAIL [--name NAME] [--password PW] [--admin] [--workspace SLUG --role ROLE]
@@ -29,7 +28,7 @@ export const userCommand: Command = {
     if (extra.length > 0) throw new RelaisError('RELAIS_CLI_USAGE', `Unexpected argument "${extra[0]}".`, { hint: 'see `relais user --help`' });
     const now = Date.now();
     if (action === 'list') {
-      const users = await withDatabase(values, io.env, async (database) => {
+      const users = await io.withDatabase(values, async (database) => {
         const all = await listUsers(database.db);
         return Promise.all(all.map(async (user) => ({ ...user, workspaces: (await workspacesOf(database.db, user)).map((w) => ({ slug: w.slug, role: w.role })) })));
       });
@@ -42,7 +41,7 @@ export const userCommand: Command = {
     const password = typeof values.password === 'string' ? values.password : generatePassword();
     if (password.length < 8) throw new RelaisError('RELAIS_CLI_USAGE', 'A password needs at least 8 characters.', { field: '--password' });
     if (action === 'passwd') {
-      await withDatabase(values, io.env, (database) => setPassword(database.db, address, password));
+      await io.withDatabase(values, (database) => setPassword(database.db, address, password));
       if (values.json) io.out(JSON.stringify({ email: address, password: values.password ? undefined : password }));
       else io.out(values.password ? `Password changed for ${address}.` : `New password for ${address}: ${password}`);
       return;
@@ -50,7 +49,7 @@ export const userCommand: Command = {
     const role = values.role;
     if ((role === undefined) !== (values.workspace === undefined)) throw new RelaisError('RELAIS_CLI_USAGE', '--workspace and --role go together.', { field: role === undefined ? '--role' : '--workspace' });
     if (typeof role === 'string' && !isWorkspaceRole(role)) throw new RelaisError('RELAIS_CLI_USAGE', `Unknown role "${role}".`, { field: '--role', hint: `use one of ${WORKSPACE_ROLES.join(', ')}` });
-    const user = await withDatabase(values, io.env, (database) =>
+    const user = await io.withDatabase(values, (database) =>
       database.db.transaction().execute(async (trx) => {
         let workspace: { id: number } | undefined;
         if (typeof values.workspace === 'string') {

@@ -7,6 +7,7 @@ import type { Migration } from './db/migrations.ts';
 import type { PlatformTables } from './db/schema.ts';
 import type { EventBus } from './events.ts';
 import type { Api } from './http/api.ts';
+import type { Command } from './command.ts';
 import type { JobQueue } from './jobs/queue.ts';
 
 export const CAPABILITY_NAMES = ['listen', 'map', 'spread', 'publish', 'engage', 'reward'] as const;
@@ -42,6 +43,8 @@ export interface Capability {
   register?(ctx: CapabilityContext): void;
   /** Counts shown on a workspace's overview page. */
   overview?(db: Kysely<PlatformTables>, workspaceId: number): Promise<Record<string, number>>;
+  /** Sub-commands of `relais` this capability adds (e.g. `topic`, `ingest`). */
+  commands?: readonly Command[];
   /** Workspace tables, in the order they must be imported (referenced tables first). */
   transfer?: readonly TransferTable[];
 }

@@ -1,7 +1,8 @@
 // What a sub-command of `relais` is, and how its arguments are parsed: strictly, so that an
 // unknown flag is an error that names it.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { RelaisError } from '../platform/errors.ts';
+import { RelaisError } from './errors.ts';
+import type { Database } from './db/connect.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -13,6 +14,14 @@ export interface CommandIo {
   interactive: boolean;
 }
 
+export type FlagValues = Record<string, string | boolean | undefined>;
+
+/** What a command gets besides its arguments: its I/O, and the database, opened on demand. */
+export interface CommandContext extends CommandIo {
+  /** Opens the database named by --database, RELAIS_DATABASE_URL or the default file, migrated; closes it after `work`. */
+  withDatabase<T>(values: FlagValues, work: (database: Database) => Promise<T>): Promise<T>;
+}
+
 export interface Command {
   name: string;
   summary: string;
@@ -21,7 +30,7 @@ export interface Command {
   options: Options;
   /** Whether the command takes positional arguments (e.g. `user add`, `import FILE`). */
   positionals?: boolean;
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: CommandIo): Promise<number | void>;
+  run(args: { values: FlagValues; positionals: string[] }, io: CommandContext): Promise<number | void>;
 }
 
 export const COMMON_OPTIONS = {
