@@ -91,10 +91,10 @@ export function topicsOf(now: number): TopicRow[] {
   const companyQuery = (c: Company): string =>
     [c.short.toLowerCase().includes(' ') ? `"${c.short.toLowerCase()}"` : c.short.toLowerCase(), `"${c.name.toLowerCase()}"`, `@${c.handles.x}`, `site:${c.domain}`].join(' OR ');
   return [
-    { name: BRAND.name, query: `cimes OR "cimes & sentiers" OR @cimes OR #${LAUNCH.hashtag} OR site:${BRAND.domain}`, created_at: now },
-    ...COMPETITORS.map((c) => ({ name: c.name, query: companyQuery(c), created_at: now })),
-    { name: SCANDAL.name, query: `delorme OR "affaire delorme" OR #${SCANDAL.hashtag}`, created_at: now },
-    { name: `Lancement ${LAUNCH.product}`, query: `#${LAUNCH.hashtag} OR "cimes alpha"`, created_at: now },
+    { name: BRAND.name, query: `cimes OR "cimes & sentiers" OR @cimes OR #${LAUNCH.hashtag} OR site:${BRAND.domain}`, created_at: now, backfilled_at: null },
+    ...COMPETITORS.map((c) => ({ name: c.name, query: companyQuery(c), created_at: now, backfilled_at: null })),
+    { name: SCANDAL.name, query: `delorme OR "affaire delorme" OR #${SCANDAL.hashtag}`, created_at: now, backfilled_at: null },
+    { name: `Lancement ${LAUNCH.product}`, query: `#${LAUNCH.hashtag} OR "cimes alpha"`, created_at: now, backfilled_at: null },
   ];
 }
 

@@ -64,4 +64,30 @@ export const listenMigrations: Migration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-11-22-11-listen-ingest',
+    async up(db, dialect) {
+      // Which mention matches which topic: written at ingest (percolation) and by backfill.
+      await db.schema
+        .createTable('topic_mentions')
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('topic_id', 'bigint', (c) => c.notNull().references('topics.id').onDelete('cascade'))
+        .addColumn('mention_id', 'bigint', (c) => c.notNull().references('mentions.id').onDelete('cascade'))
+        .addColumn('published_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('topic_mentions_pk', ['topic_id', 'mention_id'])
+        .execute();
+      await db.schema.createIndex('topic_mentions_time_idx').on('topic_mentions').columns(['topic_id', 'published_at']).execute();
+      await db.schema.createIndex('topic_mentions_mention_idx').on('topic_mentions').column('mention_id').execute();
+      await db.schema.alterTable('topics').addColumn('backfilled_at', 'bigint').execute();
+      // Every item a source could not take, with where it was: the app shows it.
+      await withId(db.schema.createTable('ingest_log'), dialect)
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('position', 'text')
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ingest_log_time_idx').on('ingest_log').columns(['workspace_id', 'at']).execute();
+    },
+  },
 ];

@@ -69,10 +69,32 @@ export interface TopicTable {
   name: string;
   query: string;
   created_at: EpochMs;
+  /** When the topic was last matched against the mentions stored before it; null: not yet. */
+  backfilled_at: EpochMs | null;
+}
+
+export interface TopicMentionTable {
+  workspace_id: number;
+  topic_id: number;
+  mention_id: number;
+  published_at: EpochMs;
+}
+
+export interface IngestLogTable {
+  id: Generated<number>;
+  workspace_id: number;
+  /** The source: a file name, a feed URL, 'webhook'… */
+  source: string;
+  /** Where in it: "line 12", "item 3", "row 7, column date". */
+  position: string | null;
+  message: string;
+  at: EpochMs;
 }
 
 export type ListenTables = {
   accounts: AccountTable;
   mentions: MentionTable;
   topics: TopicTable;
+  topic_mentions: TopicMentionTable;
+  ingest_log: IngestLogTable;
 };
