@@ -35,6 +35,8 @@ export interface RelaisApp {
   fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
   api: Api;
   services: HttpServices;
+  /** Runs each capability's start hook; call it once the job runner works. */
+  start(): Promise<void>;
 }
 
 const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), version: z.string(), database: z.enum(['sqlite', 'postgres']) }).openapi('Health');
@@ -128,7 +130,8 @@ export function createApp(options: AppOptions): RelaisApp {
   });
   app.use('*', securityHeaders());
   app.onError((error, c) => toErrorResponse(error, c));
-  registerRoutes(api, { api, db: database.db, dialect: database.dialect, events: services.events, jobs: options.jobs, log, now: services.now });
+  const context = { api, db: database.db, dialect: database.dialect, events: services.events, jobs: options.jobs, log, now: services.now };
+  registerRoutes(api, context);
   // The routes are all declared by now: the document is built once, on first request.
   let cached: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   const document = () => (cached ??= app.getOpenAPI31Document(DOCUMENT_INFO));
@@ -136,5 +139,8 @@ export function createApp(options: AppOptions): RelaisApp {
   app.get('/api/docs', (c) => (c.req.header('accept')?.includes('text/html') ? c.html(docsPage(document())) : c.json(document())));
   app.all('/api/*', (c) => toErrorResponse(new RelaisError('RELAIS_NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), c));
   if (options.webDist) serveWebApp(app, options.webDist);
-  return { fetch: app.fetch, api, services };
+  const start = async () => {
+    for (const capability of CAPABILITIES) await capability.start?.(context);
+  };
+  return { fetch: app.fetch, api, services, start };
 }

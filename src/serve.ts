@@ -90,12 +90,14 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
     const queue = jobs;
     await queue.start({ worker: roles.includes('worker'), scheduler: roles.includes('scheduler') });
     const events = new EventBus();
+    // Every role builds the app: capabilities define their jobs there, which workers need.
+    const app = createApp({ database, log, jobs: queue, demo: Boolean(demoOptions), webDist: config.webDist, events });
+    await app.start();
     let server: ReturnType<typeof serve> | undefined;
     let port = config.port;
     let webBuildSeconds = 0;
     if (roles.includes('web')) {
       webBuildSeconds = await ensureWebBuilt(config.webDist, log);
-      const app = createApp({ database, log, jobs: queue, demo: Boolean(demoOptions), webDist: config.webDist, events });
       server = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: config.host });
       port = await listen(server, options.port ?? config.port, config.host);
     }

@@ -46,6 +46,16 @@ test('first start: migrates, creates the admin, loads the demo world, serves app
     const overview = (await (await fetch(`${relais.url}/api/v1/w/${session.workspaces[0]!.slug}/overview`, { headers: { cookie } })).json()) as { counts: Record<string, number> };
     assert.ok(overview.counts.accounts! > 1000, `accounts ${overview.counts.accounts}`);
     assert.ok(overview.counts.mentions! > 1000);
+    // The demo world's topics are matched against its mentions in the background.
+    const slug = session.workspaces[0]!.slug;
+    let topics: Array<{ name: string; mentions: number; backfilledAt: number | null }> = [];
+    for (let i = 0; i < 200; i++) {
+      topics = ((await (await fetch(`${relais.url}/api/v1/w/${slug}/topics`, { headers: { cookie } })).json()) as { topics: typeof topics }).topics;
+      if (topics.length > 0 && topics.every((t) => t.backfilledAt !== null)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(topics.length >= 5 && topics.every((t) => t.backfilledAt !== null), 'every demo topic backfilled');
+    assert.ok(topics.every((t) => t.mentions > 0), `every demo topic matches mentions: ${JSON.stringify(topics.map((t) => [t.name, t.mentions]))}`);
   } finally {
     await relais.stop();
   }

@@ -1,15 +1,45 @@
-// Listen: what is being said. Its issue builds sources, topics, analytics, alerts and the buzz
-// report on these tables; for now it holds the accounts and mentions the demo world fills.
+// Listen: what is being said. Sources feed the ingest pipeline (ingest.ts), which stores
+// mentions once and percolates them through the workspace's topics (query/); routes.ts and
+// commands.ts are its edges.
 import type { Capability } from '../platform/capability.ts';
+import { listenCommands } from './commands.ts';
 import { listenMigrations } from './migrations.ts';
+import { BACKFILL_JOB, registerListenRoutes } from './routes.ts';
 import type { ListenTables } from './tables.ts';
+import { backfillTopics, TopicIndex, topicsToBackfill } from './topics.ts';
 
 export type { ListenTables } from './tables.ts';
+export type { MentionInput, SourceType } from './model.ts';
+export { ingestMentions } from './ingest.ts';
+export { backfillTopics, topicsToBackfill, TopicIndex } from './topics.ts';
+export { BACKFILL_JOB } from './routes.ts';
 
 export const listen: Capability = {
   name: 'listen',
   status: 'coming',
   migrations: listenMigrations,
+  register(ctx) {
+    const topics = new TopicIndex();
+    registerListenRoutes(ctx, { topics });
+    // Topics waiting for their backfill (new, or with a new query) are matched against the
+    // stored mentions in the background; one job per workspace at a time (its key).
+    ctx.jobs.define<{ workspaceId: number }>(
+      BACKFILL_JOB,
+      async ({ data, signal }) => {
+        const pending = await topicsToBackfill(ctx.db, data.workspaceId);
+        if (pending.length === 0) return;
+        const result = await backfillTopics(ctx.db, data.workspaceId, pending, { now: ctx.now(), signal });
+        ctx.events.publish(data.workspaceId, { type: 'topics.backfilled', topics: pending, matched: result.matched });
+      },
+      { timeoutMs: 60 * 60 * 1000, retryLimit: 3 },
+    );
+  },
+  async start(ctx) {
+    // Topics left waiting (the demo world's, or a backfill cut short by a stop) are matched now.
+    const rows = await ctx.db.withTables<ListenTables>().selectFrom('topics').select('workspace_id').where('backfilled_at', 'is', null).groupBy('workspace_id').execute();
+    for (const row of rows) await ctx.jobs.enqueue(BACKFILL_JOB, { workspaceId: row.workspace_id }, { key: `backfill-${row.workspace_id}` });
+  },
+  commands: listenCommands,
   async overview(db, workspaceId) {
     const ldb = db.withTables<ListenTables>();
     const [accounts, mentions] = await Promise.all([
@@ -22,5 +52,6 @@ export const listen: Capability = {
     { table: 'accounts', hasId: true },
     { table: 'mentions', hasId: true, refs: { author_id: 'accounts' } },
     { table: 'topics', hasId: true },
+    { table: 'topic_mentions', hasId: false, key: ['topic_id', 'mention_id'], refs: { topic_id: 'topics', mention_id: 'mentions' } },
   ],
 };

@@ -41,6 +41,8 @@ export interface Capability {
   migrations: readonly Migration[];
   /** Declares routes on ctx.api and job handlers on ctx.jobs. */
   register?(ctx: CapabilityContext): void;
+  /** Runs once the job runner works (every process role): e.g. enqueue work left pending. */
+  start?(ctx: CapabilityContext): Promise<void>;
   /** Counts shown on a workspace's overview page. */
   overview?(db: Kysely<PlatformTables>, workspaceId: number): Promise<Record<string, number>>;
   /** Sub-commands of `relais` this capability adds (e.g. `topic`, `ingest`). */

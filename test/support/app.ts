@@ -15,6 +15,8 @@ export const PASSWORD = 'correct horse battery';
 export interface TestApp {
   app: RelaisApp;
   database: TestDatabase;
+  /** The job runner, working. */
+  jobs: ReturnType<typeof createJobQueue>;
   /** The test's clock: move `clock.now` forward to expire sessions. */
   clock: { now: number };
   /** Logs in and returns a client that carries the session cookie and CSRF token. */
@@ -51,9 +53,12 @@ export async function openTestApp(dialect: Dialect, options: { demo?: boolean } 
   await setMembership(database.db, other.id, outsider.id, 'strategist', t);
   await createUser(database.db, { email: 'admin@acme.test', name: 'Admin', password: PASSWORD, isAdmin: true, now: t });
   const app = createApp({ database, log: createLogger('silent'), jobs, demo: options.demo ?? false, now });
+  // Capabilities defined their jobs while the app was built: now the worker may run them.
+  await jobs.start({ worker: true, scheduler: false });
   return {
     app,
     database,
+    jobs,
     clock,
     async login(email, password = PASSWORD) {
       const response = await anonymous(app).request('POST', '/api/v1/auth/login', { email, password });

@@ -50,25 +50,34 @@ async function roleIn(c: Parameters<MiddlewareHandler<AppEnv>>[0], actor: Actor,
   return row && isWorkspaceRole(row.role) ? row.role : undefined;
 }
 
+async function slugOf(c: Parameters<MiddlewareHandler<AppEnv>>[0], workspaceId: number): Promise<string | undefined> {
+  const row = await c.get('services').db.selectFrom('workspaces').select('slug').where('id', '=', workspaceId).executeTakeFirst();
+  return row?.slug;
+}
+
 /**
  * The middleware a route gets from its declared access. Workspace roles need a `{workspace}`
  * path parameter (the slug); a member of another workspace gets 404, not 403, so that slugs
  * of other brands do not leak.
  */
-export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
+export function requireAccess(access: Access, options: { tokenOnly?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = await authenticate(c);
     c.set('actor', actor);
     if (access === 'public') return next();
     if (!actor) throw new RelaisError('RELAIS_AUTH_REQUIRED');
+    if (options.tokenOnly && !actor.token) {
+      throw new RelaisError('RELAIS_FORBIDDEN', 'This route takes an API token (Authorization: Bearer …), which names the workspace.', { field: 'header.authorization' });
+    }
     checkCsrf(c, actor);
     if (access === 'user') return next();
     if (access === 'admin') {
       if (!actor.user.isAdmin) throw new RelaisError('RELAIS_FORBIDDEN', 'Only an administrator of this relais may do this.');
       return next();
     }
-    const slug = c.req.param('workspace');
-    if (!slug) throw new Error(`Route ${c.req.routePath} declares role ${access} but has no {workspace} parameter`);
+    // Routes for scripts (the ingest webhook) take the workspace from the API token instead.
+    const slug = c.req.param('workspace') ?? (actor.token ? await slugOf(c, actor.token.workspaceId) : undefined);
+    if (!slug) throw new RelaisError('RELAIS_FORBIDDEN', 'This route takes an API token (Authorization: Bearer …), which names the workspace.', { field: 'header.authorization' });
     const workspace = await findWorkspace(c.get('services').db, slug);
     const role = workspace ? await roleIn(c, actor, workspace.id) : undefined;
     if (!workspace || !role) throw new RelaisError('RELAIS_NOT_FOUND', `No workspace ${slug} that you belong to.`, { field: 'path.workspace' });

@@ -19,10 +19,13 @@ export interface RouteInfo {
   /** OpenAPI-style path, e.g. /api/v1/w/{workspace}/overview. */
   path: string;
   access: Access;
+  /** Only API tokens may call it (scripts, webhooks): the token names the workspace. */
+  tokenOnly: boolean;
 }
 
 export interface RouteOptions {
   maxBodyBytes?: number;
+  tokenOnly?: boolean;
 }
 
 const TARGET_NAMES: Record<string, string> = { json: 'body', query: 'query', param: 'path', header: 'header', cookie: 'cookie', form: 'body' };
@@ -85,9 +88,9 @@ export class Api {
       ...config,
       description: [config.description, `Access: ${access}.`].filter(Boolean).join('\n\n'),
       ...(access === 'public' ? {} : { security: [{ session: [] }, { token: [] }] }),
-      middleware: [requireAccess(access), ...(BODYLESS.has(config.method.toUpperCase()) ? [] : [limitBody(limit)])],
+      middleware: [requireAccess(access, { tokenOnly: options.tokenOnly ?? false }), ...(BODYLESS.has(config.method.toUpperCase()) ? [] : [limitBody(limit)])],
     };
-    this.routes.push({ method: config.method.toUpperCase(), path: config.path, access });
+    this.routes.push({ method: config.method.toUpperCase(), path: config.path, access, tokenOnly: options.tokenOnly ?? false });
     this.app.openapi(described as unknown as R, handler as never);
   }
 }
