@@ -2,6 +2,7 @@
 // mentions once and percolates them through the workspace's topics (query/); routes.ts and
 // commands.ts are its edges.
 import type { Capability } from '../platform/capability.ts';
+import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { listenCommands } from './commands.ts';
 import { listenMigrations } from './migrations.ts';
 import { BACKFILL_JOB, registerListenRoutes } from './routes.ts';
@@ -21,6 +22,7 @@ export const listen: Capability = {
   register(ctx) {
     const topics = new TopicIndex();
     registerListenRoutes(ctx, { topics });
+    registerAnalyticsRoutes(ctx);
     // Topics waiting for their backfill (new, or with a new query) are matched against the
     // stored mentions in the background; one job per workspace at a time (its key).
     ctx.jobs.define<{ workspaceId: number }>(

@@ -280,6 +280,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: push up to 10,000 mentions with a workspace API token
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IngestBatch"];
+                };
+            };
+            responses: {
+                /** @description What was stored, merged and rejected */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/analytics/volume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mentions per day or hour by source type, with baselines, spike factors and bursts
+         * @description Days are UTC. Each day is compared with the median of the same weekday over the previous 4 weeks (28 days of history are read before `from`).
+         *
+         *     Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: "day" | "hour";
+                    from?: number | null;
+                    to?: number | null;
+                    topic?: number;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The series */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Volume"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/audit": {
         parameters: {
             query?: never;
@@ -363,6 +454,57 @@ export interface paths {
                     };
                     content: {
                         "text/event-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/ingest-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Items that could not be ingested, newest first, with where they were
+         * @description Access: manager.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                at: number;
+                                id: number;
+                                message: string;
+                                position: string | null;
+                                source: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -504,6 +646,90 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mention stream, newest first, with filters and full-text search
+         * @description Pages with `before` (the `next` cursor of the previous page).
+         *
+         *     Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description cursor: publishedAt:id */
+                    before?: string;
+                    from?: number | null;
+                    limit?: number;
+                    q?: string;
+                    source?: "blog" | "news" | "forum" | "microblog" | "social" | "review" | "video";
+                    to?: number | null;
+                    topic?: number;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of mentions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mentions: components["schemas"]["Mention"][];
+                            next: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Push up to 10,000 mentions into the workspace
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IngestBatch"];
+                };
+            };
+            responses: {
+                /** @description What was stored, merged and rejected */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -678,6 +904,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Topics and how many mentions each matches
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Topics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            topics: components["schemas"]["Topic"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a topic; the mentions already stored are matched in the background
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TopicInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Topic"];
+                    };
+                };
+                /** @description The query is invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a topic (the mentions stay)
+         * @description Access: manager.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such topic */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a topic or change its query (the matches are recomputed)
+         * @description Access: manager.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        query?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Topic"];
+                    };
+                };
+                /** @description No such topic */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/topics/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a topic query as it is typed: its canonical form, or the position of the fault
+         * @description Access: viewer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        query: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Valid */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canonical: string;
+                            /** @enum {boolean} */
+                            valid: true;
+                        };
+                    };
+                };
+                /** @description Invalid, with position, length and hint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces": {
         parameters: {
             query?: never;
@@ -798,6 +1256,23 @@ export interface components {
             status: "ok" | "degraded";
             version: string;
         };
+        IngestBatch: {
+            /** @description Up to 10,000 MentionInput objects; each is checked on its own. */
+            mentions: unknown[];
+        };
+        IngestResult: {
+            duplicates: number;
+            inserted: number;
+            received: number;
+            rejected: {
+                field: string;
+                index: number;
+                message: string;
+            }[];
+            topicMatches: {
+                [key: string]: number;
+            };
+        };
         Login: {
             /** @example strategist@demo.relais */
             email: string;
@@ -809,6 +1284,25 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "viewer" | "member" | "reviewer" | "manager" | "strategist";
+        };
+        Mention: {
+            author: {
+                country: string | null;
+                displayName: string | null;
+                followers: number;
+                handle: string;
+                id: number;
+            } | null;
+            hashtags: string[];
+            id: number;
+            lang: string | null;
+            network: string;
+            publishedAt: number;
+            sentiment: string | null;
+            sourceType: string;
+            text: string;
+            title: string | null;
+            url: string | null;
         };
         Overview: {
             capabilities: {
@@ -841,6 +1335,45 @@ export interface components {
                 role: "viewer" | "member" | "reviewer" | "manager" | "strategist";
                 slug: string;
             }[];
+        };
+        Topic: {
+            backfilledAt: number | null;
+            createdAt: number;
+            id: number;
+            mentions: number;
+            name: string;
+            query: string;
+        };
+        TopicInput: {
+            name: string;
+            query: string;
+        };
+        Volume: {
+            at: number[];
+            /** @enum {string} */
+            bucket: "day" | "hour";
+            /** @description Daily figures per source type ("all" first), whatever the bucket */
+            buzz: {
+                burstDays: number[];
+                days: {
+                    baseline: number | null;
+                    burst: boolean;
+                    count: number;
+                    factor: number | null;
+                    z: number | null;
+                }[];
+                peak: {
+                    at: number;
+                    baseline: number | null;
+                    count: number;
+                    factor: number | null;
+                } | null;
+                sourceType: string;
+                total: number;
+            }[];
+            bySource: {
+                [key: string]: number[];
+            };
         };
         Workspace: {
             id: number;
