@@ -20,12 +20,20 @@ export interface SourceBuzz {
 export function buzzBySource(
   series: { at: readonly number[]; bySource: Readonly<Record<string, readonly number[]>> },
   historyDays: number,
-  options: Partial<BaselineOptions> = {},
+  options: Partial<BaselineOptions> & {
+    /** Epoch ms of the first mention the workspace holds: days before it are not "zero days", they are no data. */
+    dataStart?: number | null;
+  } = {},
 ): SourceBuzz[] {
   const out: SourceBuzz[] = [];
   const withTotal: Record<string, readonly number[]> = { ...series.bySource, all: series.at.map((_, i) => Object.values(series.bySource).reduce((s, c) => s + (c[i] ?? 0), 0)) };
+  const dayMs = 86_400_000;
+  const first = options.dataStart == null ? 0 : Math.max(0, series.at.findIndex((at) => at + dayMs > options.dataStart!));
   for (const [sourceType, counts] of Object.entries(withTotal)) {
-    const figures = dailyBaseline(counts, options).slice(historyDays);
+    // Days before the data starts have no figures; the first days after it, little history.
+    const known = dailyBaseline(counts.slice(first), options);
+    const none = counts.slice(0, first).map((count): DayFigure => ({ count, baseline: null, factor: null, z: null, burst: false }));
+    const figures = [...none, ...known].slice(historyDays);
     const at = series.at.slice(historyDays);
     const peak = peakOf(figures);
     out.push({

@@ -6,7 +6,7 @@ import { RelaisError } from '../../platform/errors.ts';
 import { jsonResponse, WorkspaceParam } from '../../platform/http/schemas.ts';
 import { findTopic } from '../topics.ts';
 import { buzzBySource } from './buzz.ts';
-import { BUCKET_MS, toSeries, volumeBySource } from './volume.ts';
+import { BUCKET_MS, firstMentionAt, toSeries, volumeBySource } from './volume.ts';
 
 const HISTORY_DAYS = 28;
 const MAX_BUCKETS = 24 * 120;
@@ -59,12 +59,13 @@ export function registerAnalyticsRoutes(ctx: CapabilityContext): void {
       if (q.topic !== undefined) await findTopic(ctx.db, workspace.id, q.topic);
       const dayMs = BUCKET_MS.day;
       const historyFrom = Math.floor(q.from / dayMs) * dayMs - HISTORY_DAYS * dayMs;
-      const [windowRows, dailyRows] = await Promise.all([
+      const [windowRows, dailyRows, dataStart] = await Promise.all([
         volumeBySource(ctx.db, { workspaceId: workspace.id, topicId: q.topic, from: q.from, to: q.to, bucket: q.bucket }),
         volumeBySource(ctx.db, { workspaceId: workspace.id, topicId: q.topic, from: historyFrom, to: q.to, bucket: 'day' }),
+        firstMentionAt(ctx.db, workspace.id),
       ]);
       const window = toSeries(windowRows, q.from, q.to, q.bucket);
-      const buzz = buzzBySource(toSeries(dailyRows, historyFrom, q.to, 'day'), HISTORY_DAYS);
+      const buzz = buzzBySource(toSeries(dailyRows, historyFrom, q.to, 'day'), HISTORY_DAYS, { dataStart });
       return c.json({ bucket: q.bucket, at: window.at, bySource: window.bySource, buzz }, 200);
     },
   );

@@ -56,3 +56,14 @@ export function toSeries(rows: readonly VolumeRow[], from: number, to: number, b
   }
   return { at, bySource };
 }
+
+/** When the workspace's first mention was published (epoch ms), or null when it has none. */
+export async function firstMentionAt(db: Kysely<PlatformTables>, workspaceId: number): Promise<number | null> {
+  const row = await db
+    .withTables<ListenTables>()
+    .selectFrom('mentions')
+    .select((eb) => eb.fn.min('published_at').as('first'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.first == null ? null : Number(row.first);
+}
