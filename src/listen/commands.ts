@@ -8,6 +8,7 @@ import type { PlatformTables } from '../platform/db/schema.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { progressBar } from '../platform/progress.ts';
 import { receiveItems, type ReceiveResult } from './receive.ts';
+import { loadEnricher } from './enricher.ts';
 import { backfillTopics, checkQuery, createTopic, listTopics, prepareStored, storedMentions, TopicIndex } from './topics.ts';
 import { compileQuery, printQuery } from './query/index.ts';
 
@@ -113,9 +114,10 @@ ingest log, and the rest goes in.`,
     await io.withDatabase(values, async (database) => {
       const id = await workspaceId(database.db, values);
       const topics = new TopicIndex();
+      const enrich = await loadEnricher();
       let batch: Array<{ item: unknown; position: string } | { error: string; position: string }> = [];
       const flush = async () => {
-        const result = await receiveItems({ db: database.db, topics, now: Date.now() }, id, batch, file);
+        const result = await receiveItems({ db: database.db, topics, enrich, now: Date.now() }, id, batch, file);
         total.received += result.received;
         total.inserted += result.inserted;
         total.duplicates += result.duplicates;

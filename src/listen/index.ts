@@ -4,6 +4,7 @@
 import type { Capability } from '../platform/capability.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { listenCommands } from './commands.ts';
+import { loadEnricher } from './enricher.ts';
 import { listenMigrations } from './migrations.ts';
 import { BACKFILL_JOB, registerListenRoutes } from './routes.ts';
 import type { ListenTables } from './tables.ts';
@@ -21,7 +22,7 @@ export const listen: Capability = {
   migrations: listenMigrations,
   register(ctx) {
     const topics = new TopicIndex();
-    registerListenRoutes(ctx, { topics });
+    registerListenRoutes(ctx, { topics, enrich: loadEnricher });
     registerAnalyticsRoutes(ctx);
     // Topics waiting for their backfill (new, or with a new query) are matched against the
     // stored mentions in the background; one job per workspace at a time (its key).
@@ -37,6 +38,8 @@ export const listen: Capability = {
     );
   },
   async start(ctx) {
+    // Load the enrichment tables now rather than on the first ingested batch.
+    void loadEnricher();
     // Topics left waiting (the demo world's, or a backfill cut short by a stop) are matched now.
     const rows = await ctx.db.withTables<ListenTables>().selectFrom('topics').select('workspace_id').where('backfilled_at', 'is', null).groupBy('workspace_id').execute();
     for (const row of rows) await ctx.jobs.enqueue(BACKFILL_JOB, { workspaceId: row.workspace_id }, { key: `backfill-${row.workspace_id}` });

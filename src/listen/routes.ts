@@ -17,7 +17,7 @@ export const BACKFILL_JOB = 'listen.backfill';
 const TopicIdParam = WorkspaceParam.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 const BATCH_BODY_LIMIT = 64 * 1024 * 1024;
 
-export function registerListenRoutes(ctx: CapabilityContext, deps: { topics: TopicIndex; enrich?: Enricher }): void {
+export function registerListenRoutes(ctx: CapabilityContext, deps: { topics: TopicIndex; enrich?: () => Promise<Enricher> }): void {
   const { api } = ctx;
   const ldb = () => ctx.db.withTables<ListenTables>();
 
@@ -155,7 +155,7 @@ export function registerListenRoutes(ctx: CapabilityContext, deps: { topics: Top
       async (c) => {
         const workspace = c.get('workspace')!;
         const { mentions } = c.req.valid('json');
-        const result = await receiveItems({ db: ctx.db, topics: deps.topics, enrich: deps.enrich, now: ctx.now() }, workspace.id, mentions.map((item, i) => ({ item, position: `item ${i}` })), 'webhook');
+        const result = await receiveItems({ db: ctx.db, topics: deps.topics, enrich: await deps.enrich?.(), now: ctx.now() }, workspace.id, mentions.map((item, i) => ({ item, position: `item ${i}` })), 'webhook');
         if (result.inserted > 0) ctx.events.publish(workspace.id, { type: 'mentions.ingested', inserted: result.inserted, topicMatches: result.topicMatches });
         return c.json({ ...result, rejected: result.rejected.map(({ index, field, message }) => ({ index, field, message })) }, 200);
       },

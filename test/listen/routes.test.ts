@@ -73,8 +73,10 @@ eachDialect('Listen over HTTP', (dialect) => {
     });
     const stream = (await (await viewer.request('GET', `/api/v1/w/acme/mentions?topic=${topic.id}`)).json()) as { mentions: Array<{ text: string; author: { displayName: string } }> };
     assert.deepEqual(stream.mentions.map((m) => m.text), ["L'Élysée dément."]);
-    const words = (await (await viewer.request('GET', '/api/v1/w/acme/mentions?q=ARNAQUE')).json()) as { mentions: Array<{ text: string }> };
+    const words = (await (await viewer.request('GET', '/api/v1/w/acme/mentions?q=ARNAQUE')).json()) as { mentions: Array<{ text: string; sentiment: string; lang: string; author: { country: string | null } }> };
     assert.deepEqual(words.mentions.map((m) => m.text), ['Cimes: arnaque, boycott !']);
+    assert.equal(words.mentions[0]!.sentiment, 'negative', 'enriched at ingest');
+    assert.equal(words.mentions[0]!.lang, 'fr');
     const none = (await (await viewer.request('GET', '/api/v1/w/acme/mentions?source=blog')).json()) as { mentions: unknown[] };
     assert.equal(none.mentions.length, 0);
     // Mentions pushed after the topic exists are matched as they arrive.
