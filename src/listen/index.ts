@@ -2,6 +2,7 @@
 // mentions once and percolates them through the workspace's topics (query/); routes.ts and
 // commands.ts are its edges.
 import type { Capability } from '../platform/capability.ts';
+import { countInWorkspace } from '../platform/db/count.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { listenCommands } from './commands.ts';
 import { loadEnricher } from './enricher.ts';
@@ -46,12 +47,8 @@ export const listen: Capability = {
   },
   commands: listenCommands,
   async overview(db, workspaceId) {
-    const ldb = db.withTables<ListenTables>();
-    const [accounts, mentions] = await Promise.all([
-      ldb.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow(),
-      ldb.selectFrom('mentions').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow(),
-    ]);
-    return { accounts: Number(accounts.n), mentions: Number(mentions.n) };
+    const [accounts, mentions] = await Promise.all([countInWorkspace(db, 'accounts', workspaceId), countInWorkspace(db, 'mentions', workspaceId)]);
+    return { accounts, mentions };
   },
   transfer: [
     { table: 'accounts', hasId: true },

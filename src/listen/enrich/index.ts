@@ -32,6 +32,20 @@ export interface Enrichment {
 }
 
 /**
+ * A text too short to tell its language ("Cimes: arnaque, boycott !") may still carry a clear
+ * sentiment: read it with both lexicons; keep a reading both agree on, or one strong reading
+ * (|score| ≥ 0.5) when the other sees nothing. "ok" stays neutral.
+ */
+function undeterminedSentiment(text: string): { label: SentimentLabel; score: number } {
+  const [fr, en] = [analyzeSentiment(text, 'fr'), analyzeSentiment(text, 'en')];
+  const strongest = Math.abs(fr.score) >= Math.abs(en.score) ? fr : en;
+  const weakest = strongest === fr ? en : fr;
+  if (strongest.label === 'neutral') return { label: 'neutral', score: 0 };
+  if (weakest.label === strongest.label || (weakest.label === 'neutral' && Math.abs(strongest.score) >= 0.5)) return strongest;
+  return { label: 'neutral', score: 0 };
+}
+
+/**
  * Language, sentiment, author gender and country of a mention.
  * @example enrich(mention) // { lang: 'fr', sentiment: 'negative', sentimentScore: -0.71, gender: 'f', genderP: 0.998, genderPFemale: 0.998, country: 'FR' }
  */
@@ -39,7 +53,7 @@ export function enrich(mention: MentionInput): Enrichment {
   const text = mention.title && !mention.text.startsWith(mention.title) ? `${mention.title}. ${mention.text}` : mention.text;
   const given = mention.lang?.toLowerCase().split(/[-_]/)[0];
   const lang = given && /^[a-z]{2,3}$/.test(given) && given !== 'und' ? given : detectLanguage(text);
-  const sentiment = analyzeSentiment(text, lang);
+  const sentiment = lang === 'und' ? undeterminedSentiment(text) : analyzeSentiment(text, lang);
   const author = mention.author;
   // A blog's "author" is often the site itself: its handle is a host, its name the site's.
   const guess = author ? inferGender({ displayName: author.displayName, handle: mention.network === 'web' ? null : author.handle }, { lang }) : null;

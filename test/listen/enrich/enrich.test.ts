@@ -40,3 +40,11 @@ test('an ambiguous name keeps its share; no author, no location', () => {
   const none = enrich(mention({ text: 'ok' }));
   assert.deepEqual(none, { lang: 'und', sentiment: 'neutral', sentimentScore: 0, gender: 'unknown', genderP: null, genderPFemale: null, country: null });
 });
+
+test('a text too short to tell its language keeps a clear sentiment, and only a clear one', () => {
+  const base = { network: 'mastodon', networkId: '1', sourceType: 'microblog' as const, url: null, author: null, publishedAt: 0, title: null, lang: null, links: [], hashtags: [], mentioned: [], replyTo: null, quoteOf: null, reshareOf: null, engagement: {}, raw: null };
+  const complaint = enrich({ ...base, text: 'Cimes: arnaque, boycott !' });
+  assert.equal(complaint.lang, 'und');
+  assert.equal(complaint.sentiment, 'negative');
+  assert.equal(enrich({ ...base, text: 'ok' }).sentiment, 'neutral');
+});
