@@ -6,6 +6,7 @@ import { apiLoadTable, measureApiLoad } from './api-load.ts';
 import { machine } from './lib.ts';
 import { measureStartup, startupTable } from './startup.ts';
 import { measureGraphKernel } from './graph-kernel.ts';
+import { measureEnrichment } from './listen-enrich.ts';
 
 interface Benchmark {
   name: string;
@@ -16,6 +17,7 @@ interface Benchmark {
 const BENCHMARKS: Benchmark[] = [
   { name: 'startup', title: 'Foundation — fresh clone to first page', run: async () => startupTable(await measureStartup()) },
   { name: 'api', title: 'Foundation — API under load, against a bare Hono hello-world', run: async () => apiLoadTable(await measureApiLoad()) },
+  { name: 'enrich', title: 'Listen — enrichment: throughput and accuracy', run: measureEnrichment },
   { name: 'graph', title: 'Map — graph kernel against python3-igraph', run: measureGraphKernel },
 ];
 
