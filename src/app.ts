@@ -97,7 +97,10 @@ const DOCUMENT_INFO = {
 /** The OpenAPI 3.1 document of the whole API, generated from the routes' zod schemas. */
 export function createOpenApiDocument(): ReturnType<Api['app']['getOpenAPI31Document']> {
   const api = new Api();
-  registerRoutes(api);
+  // The capabilities declare their routes too. Only declared, never run: no handler reaches
+  // the services, and job handlers are not needed.
+  const declareOnly = { api, jobs: { define() {} } } as unknown as Parameters<typeof registerRoutes>[1];
+  registerRoutes(api, declareOnly);
   return api.app.getOpenAPI31Document(DOCUMENT_INFO);
 }
 

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Kysely } from 'kysely';
 import { findWorkspace } from '../platform/auth/store.ts';
-import { requiredFlag, type Command, type FlagValues } from '../platform/command.ts';
+import { choiceFlag, intFlag, requiredFlag, type Command, type FlagValues } from '../platform/command.ts';
+import { addFeed, findSource, importOpml, listSources, pollSource, setSourceStatus } from './feeds.ts';
 import type { PlatformTables } from '../platform/db/schema.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { progressBar } from '../platform/progress.ts';
@@ -151,4 +152,69 @@ ingest log, and the rest goes in.`,
   },
 };
 
-export const listenCommands: readonly Command[] = [topicCommand, ingestCommand];
+const SOURCE_HELP = `Usage:
+  relais source add URL --workspace SLUG [--name NAME] [--type blog|news|forum] [--every MINUTES] [--allow-private]
+  relais source import-opml FILE --workspace SLUG [--type …] [--every MINUTES]
+  relais source list --workspace SLUG [--json]
+  relais source pause ID --workspace SLUG
+  relais source resume ID --workspace SLUG
+  relais source poll ID --workspace SLUG
+
+add          adds a feed (RSS 0.9x/1.0/2.0, Atom, JSON Feed), polled every 15 minutes by default
+             by \`relais serve\` (conditional GET, back-off on errors; paused after repeated failures).
+             A feed on a loopback or private address is refused unless --allow-private is given.
+import-opml  adds every feed of an OPML file.
+poll         polls a source now and says what it gave.
+Common options: --database URL, --json, -h/--help.`;
+
+export const sourceCommand: Command = {
+  name: 'source',
+  summary: 'Add, list, pause and poll the feeds Listen follows',
+  help: SOURCE_HELP,
+  positionals: true,
+  options: { workspace: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, every: { type: 'string' }, 'allow-private': { type: 'boolean' } },
+  async run({ values, positionals }, io) {
+    const [action, arg] = positionals;
+    const options = {
+      ...(typeof values.type === 'string' ? { sourceType: choiceFlag(values.type, '--type', ['blog', 'news', 'forum'] as const, 'blog') } : {}),
+      ...(values.every !== undefined ? { intervalMs: intFlag(values.every, '--every', 15, 1, 7 * 24 * 60) * 60_000 } : {}),
+      ...(values['allow-private'] ? { allowPrivate: true } : {}),
+    };
+    const print = (data: unknown, line: string) => io.out(values.json ? JSON.stringify(data) : line);
+    const sourceId = () => intFlag(requiredFlag(arg, 'ID'), 'ID', 0, 1);
+    await io.withDatabase(values, async (database) => {
+      const id = await workspaceId(database.db, values);
+      const now = Date.now();
+      switch (action) {
+        case 'add': {
+          const source = await addFeed(database.db, id, { url: requiredFlag(arg, 'URL'), name: typeof values.name === 'string' ? values.name : undefined, options }, now);
+          return print(source, `Added source ${source.id}: ${source.url} (polled every ${source.options.intervalMs / 60_000} min by relais serve)`);
+        }
+        case 'import-opml': {
+          const file = requiredFlag(arg, 'FILE');
+          if (!fs.existsSync(file)) throw new RelaisError('RELAIS_NOT_FOUND', `No file ${file}.`, { field: 'FILE' });
+          const result = await importOpml(database.db, id, fs.readFileSync(file, 'utf8'), options, now);
+          return print(result, [`Added ${result.added.length} feeds.`, ...result.skipped.map((k) => `  skipped${k.line ? ` (line ${k.line})` : ''} ${k.url ?? ''}: ${k.reason}`)].join('\n'));
+        }
+        case 'list': {
+          const sources = await listSources(database.db, id);
+          return print(sources, sources.map((x) => `${String(x.id).padStart(4)}  ${x.status.padEnd(6)} ${x.url}${x.pausedReason ? `  (${x.pausedReason})` : x.lastError ? `  (last error: ${x.lastError})` : ''}`).join('\n') || 'No sources.');
+        }
+        case 'pause':
+        case 'resume': {
+          const source = await setSourceStatus(database.db, id, sourceId(), action === 'pause' ? 'paused' : 'active', action === 'pause' ? 'paused from the command line' : null, now);
+          return print(source, `Source ${source.id} is ${source.status}.`);
+        }
+        case 'poll': {
+          const source = await findSource(database.db, id, sourceId());
+          const result = await pollSource({ db: database.db, topics: new TopicIndex(), enrich: await loadEnricher(), now }, source.id);
+          return print(result, `${result.inserted} new mentions, ${result.duplicates} already known, ${result.problems} problems${result.failure ? `; failed: ${result.failure}` : ''}${result.paused ? `; paused: ${result.paused}` : ''}`);
+        }
+        default:
+          throw new RelaisError('RELAIS_CLI_USAGE', action ? `Unknown action "${action}".` : 'No action given.', { hint: 'see `relais source --help`' });
+      }
+    });
+  },
+};
+
+export const listenCommands: readonly Command[] = [topicCommand, ingestCommand, sourceCommand];

@@ -6,6 +6,8 @@ import { countInWorkspace } from '../platform/db/count.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { listenCommands } from './commands.ts';
 import { loadEnricher } from './enricher.ts';
+import { dueSources, pollSource } from './feeds.ts';
+import { POLL_DUE_JOB, POLL_JOB, registerSourceRoutes } from './source-routes.ts';
 import { listenMigrations } from './migrations.ts';
 import { BACKFILL_JOB, registerListenRoutes } from './routes.ts';
 import type { ListenTables } from './tables.ts';
@@ -25,6 +27,22 @@ export const listen: Capability = {
     const topics = new TopicIndex();
     registerListenRoutes(ctx, { topics, enrich: loadEnricher });
     registerAnalyticsRoutes(ctx);
+    registerSourceRoutes(ctx, { topics, enrich: loadEnricher });
+    // Every minute the scheduler looks for sources due; each is polled as its own job (its key
+    // keeps one poll of a source at a time).
+    ctx.jobs.define(POLL_DUE_JOB, async () => {
+      for (const due of await dueSources(ctx.db, ctx.now())) await ctx.jobs.enqueue(POLL_JOB, { sourceId: due.id }, { key: `poll-${due.id}` });
+    });
+    ctx.jobs.define<{ sourceId: number }>(
+      POLL_JOB,
+      async ({ data, signal }) => {
+        const source = await ctx.db.withTables<ListenTables>().selectFrom('sources').select(['workspace_id', 'status']).where('id', '=', data.sourceId).executeTakeFirst();
+        if (!source || source.status !== 'active') return;
+        const result = await pollSource({ db: ctx.db, topics, enrich: await loadEnricher(), now: ctx.now(), signal }, data.sourceId);
+        if (result.inserted > 0) ctx.events.publish(source.workspace_id, { type: 'mentions.ingested', inserted: result.inserted });
+      },
+      { retryLimit: 0, timeoutMs: 5 * 60_000 },
+    );
     // Topics waiting for their backfill (new, or with a new query) are matched against the
     // stored mentions in the background; one job per workspace at a time (its key).
     ctx.jobs.define<{ workspaceId: number }>(
@@ -41,6 +59,7 @@ export const listen: Capability = {
   async start(ctx) {
     // Load the enrichment tables now rather than on the first ingested batch.
     void loadEnricher();
+    await ctx.jobs.schedule(POLL_DUE_JOB, '* * * * *');
     // Topics left waiting (the demo world's, or a backfill cut short by a stop) are matched now.
     const rows = await ctx.db.withTables<ListenTables>().selectFrom('topics').select('workspace_id').where('backfilled_at', 'is', null).groupBy('workspace_id').execute();
     for (const row of rows) await ctx.jobs.enqueue(BACKFILL_JOB, { workspaceId: row.workspace_id }, { key: `backfill-${row.workspace_id}` });

@@ -90,4 +90,26 @@ export const listenMigrations: Migration[] = [
       await db.schema.createIndex('ingest_log_time_idx').on('ingest_log').columns(['workspace_id', 'at']).execute();
     },
   },
+  {
+    name: '2026-11-22-12-listen-sources',
+    async up(db, dialect) {
+      // The sources Listen polls (feeds now; Mastodon, Bluesky later): options, the state the
+      // source hands back after each poll (ETag, back-off…), and whether it is paused and why.
+      await withId(db.schema.createTable('sources'), dialect)
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('options', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
+        .addColumn('paused_reason', 'text')
+        .addColumn('next_poll_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_polled_at', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sources_url_uq').on('sources').columns(['workspace_id', 'kind', 'url']).unique().execute();
+      await db.schema.createIndex('sources_due_idx').on('sources').columns(['status', 'next_poll_at']).execute();
+    },
+  },
 ];

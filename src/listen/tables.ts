@@ -91,7 +91,26 @@ export interface IngestLogTable {
   at: EpochMs;
 }
 
+export interface SourceTable {
+  id: Generated<number>;
+  workspace_id: number;
+  /** 'feed' for now. */
+  kind: string;
+  name: string;
+  url: string;
+  /** JSON: the source's options (sourceType, intervalMs, allowPrivate). */
+  options: string;
+  /** JSON: the state the source returned from its last poll. */
+  state: string;
+  status: 'active' | 'paused';
+  paused_reason: string | null;
+  next_poll_at: EpochMs;
+  last_polled_at: EpochMs | null;
+  created_at: EpochMs;
+}
+
 export type ListenTables = {
+  sources: SourceTable;
   accounts: AccountTable;
   mentions: MentionTable;
   topics: TopicTable;
