@@ -3,7 +3,9 @@
 //   /                            the remembered workspace's overview
 //   /w/<workspace>               a workspace's overview
 //   /w/<workspace>/<section>     one of the six sections
+//   /w/<workspace>/listen/…      Listen's own pages (listen/listen-routes.ts)
 import { useSyncExternalStore } from 'react';
+import { isListenPath } from '../listen/listen-routes.ts';
 import { SECTION_IDS, type SectionId } from './sections.ts';
 
 export type Route =
@@ -33,6 +35,9 @@ export function parseRoute(pathname: string, search: string): Route {
     if (page === 'overview' || (SECTION_IDS as readonly string[]).includes(page)) {
       return { name: 'workspace', workspace: parts[1], page: page as SectionId | 'overview' };
     }
+  }
+  if (parts[0] === 'w' && parts[1] && parts[2] === 'listen' && isListenPath(parts.slice(3))) {
+    return { name: 'workspace', workspace: parts[1], page: 'listen' };
   }
   return { name: 'not-found' };
 }

@@ -1,6 +1,7 @@
 // The workspace's server-sent events stream. The header shows "live" while it is open; an
 // event's JSON is handed to `onEvent`, except the server's greeting ({ type: 'hello' }). EventSource reconnects by itself after a network error;
-// after an HTTP error it gives up, so we try again a little later.
+// after an HTTP error it gives up, so we try again a little later. Pages hear the same events
+// through useLiveEvent, without a stream of their own.
 import { useEffect, useRef, useState } from 'react';
 import { eventsUrl } from '../api/client.ts';
 
@@ -11,6 +12,8 @@ export interface LiveEvent {
 }
 
 const RETRY_MS = 15_000;
+/** Each event is also dispatched on window under this name, for useLiveEvent. */
+const LIVE_EVENT = 'relais:live-event';
 
 export function useLiveEvents(workspace: string | undefined, onEvent?: (event: LiveEvent) => void): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
@@ -38,6 +41,7 @@ export function useLiveEvents(workspace: string | undefined, onEvent?: (event: L
           const type = data && typeof data === 'object' ? (data as LiveEvent).type : undefined;
           if (typeof type === 'string' && type !== 'hello') {
             handler.current?.(data as LiveEvent);
+            window.dispatchEvent(new CustomEvent<LiveEvent>(LIVE_EVENT, { detail: data as LiveEvent }));
           }
         } catch {
           // not JSON: not for us
@@ -61,4 +65,17 @@ export function useLiveEvents(workspace: string | undefined, onEvent?: (event: L
   }, [workspace]);
 
   return state;
+}
+
+/** Calls `onEvent` for each event of the stream the shell holds open (see useLiveEvents). */
+export function useLiveEvent(onEvent: (event: LiveEvent) => void): void {
+  const handler = useRef(onEvent);
+  useEffect(() => {
+    handler.current = onEvent;
+  });
+  useEffect(() => {
+    const listener = (event: Event) => handler.current((event as CustomEvent<LiveEvent>).detail);
+    window.addEventListener(LIVE_EVENT, listener);
+    return () => window.removeEventListener(LIVE_EVENT, listener);
+  }, []);
 }

@@ -1,0 +1,63 @@
+// Listen's own addresses, under /w/<workspace>/listen:
+//   (nothing)               the mention stream, until the dashboard comes (see below)
+//   /mentions               the mention stream (?topic=<id> preselects a topic)
+//   /topics                 the topics and their counts
+//   /topics/new             the topic editor, for a new topic
+//   /topics/<id>            the topic editor, for topic <id>
+//   /ingest-log             what could not be ingested (managers and strategists)
+// Plain functions, no React and no imports: the shell's router asks isListenPath whether an
+// address exists.
+
+/** The tabs of Listen's sub-navigation, in their order. */
+// The dashboard (volume by source with spikes, map, sentiment, keywords, authors) will be the
+// first tab, at /listen itself, when its analytics API lands; the stream then moves to its tab.
+export const LISTEN_TABS = ['mentions', 'topics', 'ingest-log'] as const;
+export type ListenTab = (typeof LISTEN_TABS)[number];
+
+export type ListenView =
+  | { tab: 'mentions'; topic: number | null }
+  | { tab: 'topics' }
+  | { tab: 'topics'; editor: 'new' }
+  | { tab: 'topics'; editor: number }
+  | { tab: 'ingest-log' };
+
+function positiveInt(value: string | null | undefined): number | null {
+  return value && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null;
+}
+
+/** The view of Listen for the path parts after /listen, or null when there is none. */
+export function parseListenPath(rest: readonly string[], search = ''): ListenView | null {
+  const [first, second, ...more] = rest;
+  if (more.length > 0) return null;
+  if (first === undefined || first === 'mentions') {
+    if (second !== undefined) return null;
+    return { tab: 'mentions', topic: positiveInt(new URLSearchParams(search).get('topic')) };
+  }
+  if (first === 'topics') {
+    if (second === undefined) return { tab: 'topics' };
+    if (second === 'new') return { tab: 'topics', editor: 'new' };
+    const id = positiveInt(second);
+    return id === null ? null : { tab: 'topics', editor: id };
+  }
+  if (first === 'ingest-log' && second === undefined) return { tab: 'ingest-log' };
+  return null;
+}
+
+/** True when /w/<workspace>/listen/<rest…> is an address of Listen. */
+export function isListenPath(rest: readonly string[]): boolean {
+  return parseListenPath(rest) !== null;
+}
+
+/** The path of a view of Listen. */
+export function listenPath(workspace: string, view: ListenView): string {
+  const base = `/w/${encodeURIComponent(workspace)}/listen`;
+  switch (view.tab) {
+    case 'mentions':
+      return `${base}/mentions${view.topic === null ? '' : `?topic=${view.topic}`}`;
+    case 'topics':
+      if (!('editor' in view)) return `${base}/topics`;
+      return `${base}/topics/${view.editor}`;
+    case 'ingest-log':
+      return `${base}/ingest-log`;
+  }
+}
