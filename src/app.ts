@@ -43,7 +43,7 @@ const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), version: z.s
 const OverviewSchema = z
   .object({
     workspace: z.object({ slug: z.string(), name: z.string() }),
-    capabilities: z.array(z.object({ name: z.enum(CAPABILITY_NAMES), status: z.enum(['coming', 'ready']) })),
+    capabilities: z.array(z.object({ name: z.enum(CAPABILITY_NAMES), status: z.enum(['coming', 'preview', 'ready']) })),
     counts: z.record(z.string(), z.number()),
   })
   .openapi('Overview');

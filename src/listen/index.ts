@@ -21,7 +21,7 @@ export { BACKFILL_JOB } from './routes.ts';
 
 export const listen: Capability = {
   name: 'listen',
-  status: 'coming',
+  status: 'preview',
   migrations: listenMigrations,
   register(ctx) {
     const topics = new TopicIndex();

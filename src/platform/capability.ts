@@ -36,8 +36,8 @@ export interface TransferTable {
 
 export interface Capability {
   name: CapabilityName;
-  /** 'coming' until the capability's issue lands: the web app shows an honest page. */
-  status: 'coming' | 'ready';
+  /** 'coming' until the capability's issue lands (the web app shows an honest page), 'preview' while part of it works. */
+  status: 'coming' | 'preview' | 'ready';
   migrations: readonly Migration[];
   /** Declares routes on ctx.api and job handlers on ctx.jobs. */
   register?(ctx: CapabilityContext): void;

@@ -58,11 +58,16 @@ export async function migrate(database: Database, migrations: readonly Migration
       return out;
     },
   };
+  // On PostgreSQL, name the schema: Kysely otherwise looks for its tables in every schema and
+  // may find another database's (tests keep one schema each in one database).
+  const schema =
+    database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({
     db: database.db,
     provider,
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

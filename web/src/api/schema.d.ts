@@ -1607,7 +1607,7 @@ export interface components {
                 /** @enum {string} */
                 name: "listen" | "map" | "spread" | "publish" | "engage" | "reward";
                 /** @enum {string} */
-                status: "coming" | "ready";
+                status: "coming" | "preview" | "ready";
             }[];
             counts: {
                 [key: string]: number;

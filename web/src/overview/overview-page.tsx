@@ -23,7 +23,7 @@ export function OverviewPage({
   const counts = overview.status === 'ready' ? overview.overview.counts : {};
   const ready = new Set(
     overview.status === 'ready'
-      ? overview.overview.capabilities.filter((c) => c.status === 'ready').map((c) => c.name)
+      ? overview.overview.capabilities.filter((c) => c.status !== 'coming').map((c) => c.name)
       : [],
   );
   const shown = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value));
