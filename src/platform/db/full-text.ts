@@ -52,15 +52,19 @@ export async function createFullTextIndex(db: Kysely<any>, dialect: Dialect, ind
 async function ensureTextSearchConfiguration(db: Kysely<any>): Promise<void> {
   // unaccent ships with PostgreSQL's contrib and is a trusted extension (PostgreSQL ≥ 13).
   // Two processes migrating at once may race to create it: the loser's error is harmless.
+  // It goes in `public`, not in the current schema: an extension is one per database, and a
+  // schema dropped later (tests drop theirs) would take it away from every other schema.
   try {
-    await sql`create extension if not exists unaccent`.execute(db);
+    await sql`create extension if not exists unaccent schema public`.execute(db);
   } catch (error) {
     if (!/already exists|duplicate key/.test(String((error as Error).message))) throw error;
   }
+  const installed = await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'unaccent'`.execute(db);
+  const dictionary = `${installed.rows[0]?.schema ?? 'public'}.unaccent`;
   const exists = await sql<{ n: number }>`select count(*)::int as n from pg_ts_config where cfgname = 'relais' and cfgnamespace = current_schema()::regnamespace`.execute(db);
   if ((exists.rows[0]?.n ?? 0) > 0) return;
   await sql`create text search configuration relais (copy = simple)`.execute(db);
-  await sql`alter text search configuration relais alter mapping for hword, hword_part, word with unaccent, simple`.execute(db);
+  await sql.raw(`alter text search configuration relais alter mapping for hword, hword_part, word with ${dictionary}, simple`).execute(db);
 }
 
 /** Splits what a user typed into plain words (letters and digits), at most 32 of them. */
