@@ -54,7 +54,7 @@ async function ensureWebBuilt(webDist: string, log: Logger): Promise<number> {
   log.info('building the web app (first start)…');
   const started = performance.now();
   const { buildWebApp } = await import('../scripts/build-web.ts');
-  await buildWebApp();
+  await buildWebApp({ outDir: webDist });
   return (performance.now() - started) / 1000;
 }
 
