@@ -7,6 +7,7 @@ import { machine } from './lib.ts';
 import { measureStartup, startupTable } from './startup.ts';
 import { measureGraphKernel } from './graph-kernel.ts';
 import { measureEnrichment } from './listen-enrich.ts';
+import { measureImm } from './spread-imm.ts';
 
 interface Benchmark {
   name: string;
@@ -19,6 +20,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'api', title: 'Foundation — API under load, against a bare Hono hello-world', run: async () => apiLoadTable(await measureApiLoad()) },
   { name: 'enrich', title: 'Listen — enrichment: throughput and accuracy', run: measureEnrichment },
   { name: 'graph', title: 'Map — graph kernel against python3-igraph', run: measureGraphKernel },
+  { name: 'spread', title: 'Spread — IMM on NetHEPT and a 1M-edge graph, against the authors\' C++ figures and CELF', run: measureImm },
 ];
 
 const RESULTS = path.join(import.meta.dirname, 'RESULTS.md');
