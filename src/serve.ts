@@ -83,6 +83,9 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
   let jobs: JobQueue | undefined;
   try {
     await migrate(database, ALL_MIGRATIONS);
+    // The web app is built first: once the job runner starts, background work (the demo
+    // world's backfill) shares this process's event loop and would slow the build tenfold.
+    const webBuildSeconds = roles.includes('web') ? await ensureWebBuilt(config.webDist, log) : 0;
     const firstAdmin = await ensureFirstAdmin(database.db, Date.now());
     const demoOptions = options.demo === undefined ? { size: 'medium' as const, seed: 1 } : options.demo;
     const demo = demoOptions ? await loadDemoIfEmpty(database, demoOptions, options.onProgress) : { loaded: false, seconds: 0, users: [] };
@@ -95,9 +98,7 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
     await app.start();
     let server: ReturnType<typeof serve> | undefined;
     let port = config.port;
-    let webBuildSeconds = 0;
     if (roles.includes('web')) {
-      webBuildSeconds = await ensureWebBuilt(config.webDist, log);
       server = serve({ fetch: app.fetch, port: options.port ?? config.port, hostname: config.host });
       port = await listen(server, options.port ?? config.port, config.host);
     }
