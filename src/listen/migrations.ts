@@ -112,4 +112,12 @@ export const listenMigrations: Migration[] = [
       await db.schema.createIndex('sources_due_idx').on('sources').columns(['status', 'next_poll_at']).execute();
     },
   },
+  {
+    name: '2026-11-22-13-listen-mention-pages',
+    async up(db) {
+      // Backfill and export page through a workspace's mentions by id: without this index the
+      // planner takes (workspace_id, published_at) and sorts every page — quadratic.
+      await db.schema.createIndex('mentions_workspace_id_idx').on('mentions').columns(['workspace_id', 'id']).execute();
+    },
+  },
 ];

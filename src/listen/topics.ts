@@ -182,6 +182,8 @@ export async function backfillTopics(
       }
     }
     scanned += page.length;
+    // Give the event loop a turn between pages: a backfill runs inside a serving process.
+    await new Promise((resolve) => setImmediate(resolve));
     for (let i = 0; i < hits.length; i += 1000) {
       await ldb.insertInto('topic_mentions').values(hits.slice(i, i + 1000)).onConflict((oc) => oc.doNothing()).execute();
     }

@@ -120,3 +120,16 @@ test('an unopenable database path (a folder) is a clear error naming the setting
   });
   fs.rmSync(dir, { recursive: true });
 });
+
+test('a migration added to one capability runs on a database that has a later one of another', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-db-'));
+  const database = await openDatabase(`sqlite:${path.join(dir, 'x.db')}`);
+  const ran: string[] = [];
+  const step = (name: string): Migration => ({ name, up: async () => void ran.push(name) });
+  await migrate(database, [step('2026-01-01-10-listen'), step('2026-01-01-20-map')]);
+  const result = await migrate(database, [step('2026-01-01-10-listen'), step('2026-01-01-11-listen-more'), step('2026-01-01-20-map')]);
+  assert.deepEqual(result.applied, ['2026-01-01-11-listen-more']);
+  assert.deepEqual(ran, ['2026-01-01-10-listen', '2026-01-01-20-map', '2026-01-01-11-listen-more']);
+  await database.close();
+  fs.rmSync(dir, { recursive: true });
+});

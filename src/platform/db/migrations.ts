@@ -1,6 +1,9 @@
 // One migration set for both dialects. Each capability exports its migrations; app.ts hands the
-// whole list to `migrate`. Names sort in the order they must run: a date, then a number
-// ("2026-11-22-01-platform"), so capabilities added later slot in after what exists.
+// whole list to `migrate`. Names: a date, a number in the capability's range (platform 01–09,
+// listen 10–19, map 20–29, spread 30–39, publish 40–49, engage 50–59, reward 60–69), a label
+// ("2026-11-22-13-listen-mention-pages"). A fresh database runs them by name; an existing one
+// runs those it lacks, whatever their place (a migration may only depend on the platform's, its
+// own capability's earlier ones, and those of capabilities it imports, all with smaller names).
 import { Kysely, sql, type CreateTableBuilder } from 'kysely';
 import { Migrator, type Migration as KyselyMigration, type MigrationProvider } from 'kysely/migration';
 import { RelaisError } from '../errors.ts';
@@ -68,6 +71,10 @@ export async function migrate(database: Database, migrations: readonly Migration
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
     ...(schema ? { migrationTableSchema: schema } : {}),
+    // Each capability numbers its own migrations ("…-10-listen", "…-13-listen-…", "…-20-map"):
+    // a database made before a capability's newest migration still runs it, though its name
+    // sorts before another capability's older one. A fresh database runs them all by name.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
