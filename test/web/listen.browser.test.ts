@@ -14,35 +14,11 @@ import { after, before, describe, it, test } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildWebApp } from '../../scripts/build-web.ts';
 import { startRelais } from '../../src/serve.ts';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, inCi, SHOTS, warnIfNoChromium } from '../support/browser.ts';
 import { listenPath, parseListenPath } from '../../web/src/listen/listen-routes.ts';
 import { parseRoute } from '../../web/src/shell/router.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'web');
-
-const hasChromium = fs.existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (!hasChromium && !inCi) {
-  console.warn(
-    [
-      '',
-      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-      `!!  SKIPPED: the Listen browser test needs Chromium at ${CHROMIUM}.`,
-      '!!  Install it with `apt-get install -y chromium`. (Under CI=true this test fails.)',
-      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-      '',
-    ].join('\n'),
-  );
-}
+warnIfNoChromium('the Listen browser test');
 
 interface ApiTopic {
   id: number;

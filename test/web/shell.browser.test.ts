@@ -9,36 +9,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startRelais } from '../../src/serve.ts';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, inCi, SHOTS, warnIfNoChromium } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-output', 'web');
 const SECTIONS_EN = ['Listen', 'Map', 'Spread', 'Publish', 'Engage', 'Reward'];
 const SECTIONS_FR = ['Écouter', 'Cartographier', 'Diffuser', 'Publier', 'Interagir', 'Récompenser'];
 const COUNTS = ['accounts', 'mentions', 'edges', 'articles', 'challenges'];
-
-const hasChromium = fs.existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (!hasChromium && !inCi) {
-  console.warn(
-    [
-      '',
-      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-      `!!  SKIPPED: the web shell browser test needs Chromium at ${CHROMIUM}.`,
-      '!!  Install it with `apt-get install -y chromium`. (Under CI=true this test fails.)',
-      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-      '',
-    ].join('\n'),
-  );
-}
+warnIfNoChromium('the web shell browser test');
 
 /** Waits until the locator's text (trimmed) satisfies `expected`. */
 async function waitForText(locator: Locator, expected: string | RegExp, timeout = 5_000): Promise<string> {
