@@ -7,14 +7,10 @@
 // The web app is built for this test into a folder of its own, so that it always runs the
 // sources as they are (web/dist may be older) and never disturbs another test's server.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { buildWebApp } from '../../scripts/build-web.ts';
-import { startRelais } from '../../src/serve.ts';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, inCi, SHOTS, warnIfNoChromium } from '../support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, inCi, openBrowserSession, SHOTS, warnIfNoChromium, type BrowserSession } from '../support/browser.ts';
 import { listenPath, parseListenPath } from '../../web/src/listen/listen-routes.ts';
 import { parseRoute } from '../../web/src/shell/router.ts';
 
@@ -66,23 +62,20 @@ async function shot(page: Page, name: string, options: { fullPage?: boolean } = 
 }
 
 describe('Listen in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at ${CHROMIUM}` : false, timeout: 90_000 }, () => {
-  let dir: string;
-  let relais: Awaited<ReturnType<typeof startRelais>>;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
   let workspace: string;
-  const pageErrors: string[] = [];
   const format = new Intl.NumberFormat('en-GB');
 
   /** The API's view, read with the page's own session. */
   async function apiGet<T>(pathname: string): Promise<T> {
-    const response = await page.request.get(relais.url + pathname);
+    const response = await page.request.get(session.url + pathname);
     assert.equal(response.status(), 200, `GET ${pathname}`);
     return (await response.json()) as T;
   }
 
   async function logIn(role: RegExp): Promise<void> {
-    await page.goto(relais.url + '/login');
+    await page.goto(session.url + '/login');
     await page.getByRole('region', { name: 'Demo users' }).getByRole('button', { name: role }).click();
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     await page.waitForURL(/\/w\/[^/]+$/);
@@ -90,34 +83,11 @@ describe('Listen in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at $
   }
 
   before(async () => {
-    assert.ok(hasChromium, `CI=true and no Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\``);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-listen-web-'));
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const webDist = path.join(dir, 'dist');
-    await buildWebApp({ outDir: webDist });
-    [relais, browser] = await Promise.all([
-      startRelais({
-        databaseUrl: `sqlite:${path.join(dir, 'relais.db')}`,
-        port: 0,
-        host: '127.0.0.1',
-        demo: { size: 'small', seed: 1 },
-        quiet: true,
-        env: { ...process.env, RELAIS_WEB_DIST: webDist },
-      }),
-      chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
-    ]);
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openBrowserSession({ tag: 'listen-web', ownWebBuild: true, viewport: { width: 1280, height: 860 } });
+    page = session.page;
   });
 
-  after(async () => {
-    // The browser first: its live event stream would otherwise hold the server open.
-    await browser?.close();
-    await relais?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('shows the topics with their mention counts once the demo topics are matched', async () => {
     await logIn(/Community manager/);
@@ -238,7 +208,7 @@ describe('Listen in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at $
   it('offers new mentions in a bar without moving the list, and logs what could not be ingested', async () => {
     const top = await page.locator('.mention').first().getAttribute('id');
     const csrf = await page.evaluate(async () => ((await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string }).csrfToken);
-    const ingest = await page.request.post(`${relais.url}/api/v1/w/${workspace}/mentions`, {
+    const ingest = await page.request.post(`${session.url}/api/v1/w/${workspace}/mentions`, {
       headers: { 'x-csrf-token': csrf },
       data: {
         mentions: [
@@ -280,7 +250,7 @@ describe('Listen in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at $
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/login$/);
     await logIn(/Viewer/);
-    await page.goto(`${relais.url}/w/${workspace}/listen/topics`);
+    await page.goto(`${session.url}/w/${workspace}/listen/topics`);
     await page.getByRole('heading', { level: 1, name: 'Topics' }).waitFor();
     await page.locator('.topics-table tbody tr').first().waitFor();
     assert.ok((await page.locator('.topics-table tbody tr').count()) >= 5);
@@ -290,7 +260,7 @@ describe('Listen in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at $
     assert.equal(await page.getByRole('navigation', { name: 'Listen pages' }).getByRole('link', { name: 'Ingest log' }).count(), 0);
     await shot(page, '16-listen-topics-viewer');
 
-    await page.goto(`${relais.url}/w/${workspace}/listen/topics/new`);
+    await page.goto(`${session.url}/w/${workspace}/listen/topics/new`);
     await page.getByText('Your role does not allow this page').waitFor();
 
     // In French, every word of it.
@@ -303,6 +273,6 @@ describe('Listen in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at $
     assert.match(await text(page.locator('.mention .original-link').first()), /Voir l’original/);
     await shot(page, '17-listen-mentions-fr', { fullPage: false });
     await page.getByRole('button', { name: /^EN/ }).click();
-    assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
+    assert.deepEqual(session.pageErrors, [], 'no uncaught error in the page');
   });
 });

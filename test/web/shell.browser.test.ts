@@ -3,13 +3,10 @@
 // navigation, log-out, a deep link kept through the login, and a wrong password.
 // Screenshots go to test-output/web/.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { startRelais } from '../../src/serve.ts';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, inCi, SHOTS, warnIfNoChromium } from '../support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, inCi, openBrowserSession, SHOTS, warnIfNoChromium, type BrowserSession } from '../support/browser.ts';
 
 const SECTIONS_EN = ['Listen', 'Map', 'Spread', 'Publish', 'Engage', 'Reward'];
 const SECTIONS_FR = ['Écouter', 'Cartographier', 'Diffuser', 'Publier', 'Interagir', 'Récompenser'];
@@ -37,44 +34,19 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('web shell in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at ${CHROMIUM}` : false, timeout: 60_000 }, () => {
-  let dir: string;
-  let relais: Awaited<ReturnType<typeof startRelais>>;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: BrowserSession;
   let page: Page;
   let workspace: string;
-  const pageErrors: string[] = [];
 
   before(async () => {
-    assert.ok(hasChromium, `CI=true and no Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\``);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-web-'));
-    fs.mkdirSync(SHOTS, { recursive: true });
-    [relais, browser] = await Promise.all([
-      startRelais({
-        databaseUrl: `sqlite:${path.join(dir, 'relais.db')}`,
-        port: 0,
-        host: '127.0.0.1',
-        demo: { size: 'small', seed: 1 },
-        quiet: true,
-      }),
-      chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
-    ]);
-    // An English browser: the app must follow it until the user picks a language.
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 820 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openBrowserSession({ tag: 'web' });
+    page = session.page;
   });
 
-  after(async () => {
-    // The browser first: its live event stream would otherwise hold the server open.
-    await browser?.close();
-    await relais?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   it('shows the login page with the demo users', async () => {
-    await page.goto(relais.url + '/');
+    await page.goto(session.url + '/');
     await page.waitForURL(/\/login$/);
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
@@ -164,12 +136,12 @@ describe('web shell in Chromium', { skip: !hasChromium && !inCi ? `no Chromium a
     await page.waitForURL(/\/login$/);
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
     await page.getByText('You have logged out.').waitFor();
-    const session = await page.request.get(`${relais.url}/api/v1/auth/session`);
-    assert.equal(session.status(), 401);
+    const afterLogout = await page.request.get(`${session.url}/api/v1/auth/session`);
+    assert.equal(afterLogout.status(), 401);
   });
 
   it('shows the API error for a wrong password, then returns to the page asked for', async () => {
-    await page.goto(`${relais.url}/w/${workspace}/reward`);
+    await page.goto(`${session.url}/w/${workspace}/reward`);
     await page.waitForURL(/\/login\?next=/);
     const demo = page.getByRole('region', { name: 'Demo users' });
     await demo.getByRole('button', { name: /Strategist/ }).click();
@@ -184,6 +156,6 @@ describe('web shell in Chromium', { skip: !hasChromium && !inCi ? `no Chromium a
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     await page.waitForURL(new RegExp(`/w/${workspace}/reward$`));
     await page.getByRole('heading', { level: 1, name: 'Reward' }).waitFor();
-    assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
+    assert.deepEqual(session.pageErrors, [], 'no uncaught error in the page');
   });
 });
