@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import { CAPABILITIES } from './capabilities.ts';
-import { CAPABILITY_NAMES } from './platform/capability.ts';
-import type { Database } from './platform/db/connect.ts';
-import { ping } from './platform/db/connect.ts';
+import { CAPABILITY_NAMES, type CapabilityContext } from './platform/capability.ts';
+import { openDatabase, ping, type Database } from './platform/db/connect.ts';
 import { EventBus } from './platform/events.ts';
 import { RelaisError } from './platform/errors.ts';
 import { RateLimiter } from './platform/auth/rate-limit.ts';
@@ -17,7 +16,8 @@ import type { HttpServices } from './platform/http/context.ts';
 import { docsPage } from './platform/http/docs-page.ts';
 import { serveWebApp } from './platform/http/static.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
-import type { JobQueue } from './platform/jobs/queue.ts';
+import { createJobQueue, type JobQueue } from './platform/jobs/index.ts';
+import { createLogger } from './platform/log.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -37,7 +37,10 @@ export interface RelaisApp {
   services: HttpServices;
   /** Runs each capability's start hook; call it once the job runner works. */
   start(): Promise<void>;
+  openApiDocument(): OpenApiDocument;
 }
+
+type OpenApiDocument = ReturnType<Api['app']['getOpenAPI31Document']>;
 
 const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), version: z.string(), database: z.enum(['sqlite', 'postgres']) }).openapi('Health');
 const OverviewSchema = z
@@ -51,7 +54,7 @@ const OverviewSchema = z
 const OVERVIEW_TTL_MS = 10_000;
 
 /** Declares every route of relais on `api`. */
-function registerRoutes(api: Api, capabilityContext?: Parameters<NonNullable<(typeof CAPABILITIES)[number]['register']>>[0]): void {
+function registerRoutes(api: Api, capabilityContext: CapabilityContext): void {
   const overviewCounts = new Map<number, { at: number; counts: Record<string, number> }>();
   api.route(
     'public',
@@ -86,7 +89,7 @@ function registerRoutes(api: Api, capabilityContext?: Parameters<NonNullable<(ty
       return c.json({ workspace: { slug: workspace.slug, name: workspace.name }, capabilities: CAPABILITIES.map(({ name, status }) => ({ name, status })), counts }, 200);
     },
   );
-  if (capabilityContext) for (const capability of CAPABILITIES) capability.register?.(capabilityContext);
+  for (const capability of CAPABILITIES) capability.register?.(capabilityContext);
 }
 
 const DOCUMENT_INFO = {
@@ -94,14 +97,17 @@ const DOCUMENT_INFO = {
   info: { title: 'relais API', version: VERSION, description: 'Listen, Map, Spread, Publish, Engage, Reward. Errors are `{ "error": { "code", "message", "field"? } }` with stable codes.' },
 };
 
-/** The OpenAPI 3.1 document of the whole API, generated from the routes' zod schemas. */
-export function createOpenApiDocument(): ReturnType<Api['app']['getOpenAPI31Document']> {
-  const api = new Api();
-  // The capabilities declare their routes too. Only declared, never run: no handler reaches
-  // the services, and job handlers are not needed.
-  const declareOnly = { api, jobs: { define() {} } } as unknown as Parameters<typeof registerRoutes>[1];
-  registerRoutes(api, declareOnly);
-  return api.app.getOpenAPI31Document(DOCUMENT_INFO);
+/**
+ * The OpenAPI 3.1 document of the whole API, generated from the routes' zod schemas: the real
+ * app, built on an empty in-memory database that no handler ever touches.
+ */
+export async function createOpenApiDocument(): Promise<OpenApiDocument> {
+  const database = await openDatabase('sqlite::memory:');
+  try {
+    return createApp({ database, log: createLogger('silent'), jobs: createJobQueue(database), demo: false }).openApiDocument();
+  } finally {
+    await database.close();
+  }
 }
 
 export function createApp(options: AppOptions): RelaisApp {
@@ -136,7 +142,7 @@ export function createApp(options: AppOptions): RelaisApp {
   const context = { api, db: database.db, dialect: database.dialect, events: services.events, jobs: options.jobs, log, now: services.now };
   registerRoutes(api, context);
   // The routes are all declared by now: the document is built once, on first request.
-  let cached: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  let cached: OpenApiDocument | undefined;
   const document = () => (cached ??= app.getOpenAPI31Document(DOCUMENT_INFO));
   app.get('/api/openapi.json', (c) => c.json(document()));
   app.get('/api/docs', (c) => (c.req.header('accept')?.includes('text/html') ? c.html(docsPage(document())) : c.json(document())));
@@ -145,5 +151,5 @@ export function createApp(options: AppOptions): RelaisApp {
   const start = async () => {
     for (const capability of CAPABILITIES) await capability.start?.(context);
   };
-  return { fetch: app.fetch, api, services, start };
+  return { fetch: app.fetch, api, services, start, openApiDocument: document };
 }
