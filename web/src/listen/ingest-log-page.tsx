@@ -2,11 +2,11 @@
 // first, with its source, where it was in that source (a line, an item), why, and when.
 import { useCallback, useEffect, useState } from 'react';
 import { api, unwrap, type Workspace } from '../api/client.ts';
-import { errorText } from '../i18n/error-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useLiveEvent } from '../shell/use-live-events.ts';
 import { formatDateTime, formatFullDateTime, plural } from './format.ts';
 import type { IngestLogEntry } from './types.ts';
+import { LoadFailed } from '../shell/load-failed.tsx';
 
 const LIMIT = 200;
 
@@ -43,12 +43,7 @@ export function IngestLogPage({ workspace }: { workspace: Workspace }) {
         </button>
       </div>
       {state.status === 'failed' ? (
-        <div className="error-box" role="alert">
-          <p>{errorText(state.error, t, locale)}</p>
-          <button type="button" className="button button-secondary" onClick={() => setAttempt(({ n }) => ({ n: n + 1, quiet: false }))}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadFailed error={state.error} onRetry={() => setAttempt(({ n }) => ({ n: n + 1, quiet: false }))} />
       ) : state.status === 'loading' ? (
         <p className="muted" role="status">
           {t('app.loading')}

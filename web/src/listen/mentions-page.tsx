@@ -11,6 +11,7 @@ import { searchWords } from './highlight.tsx';
 import { MentionCard } from './mention-card.tsx';
 import { SOURCE_TYPES, type Mention, type MentionFilters, type SourceType } from './types.ts';
 import type { Topics } from './use-topics.ts';
+import { LoadFailed } from '../shell/load-failed.tsx';
 
 const PAGE = 30;
 /** How many new mentions the bar counts exactly; past that it says "50+". */
@@ -209,12 +210,7 @@ export function MentionsPage({ workspace, topics, initialTopic }: { workspace: W
       </form>
 
       {stream.status === 'failed' ? (
-        <div className="error-box" role="alert">
-          <p>{errorText(stream.error, t, locale)}</p>
-          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadFailed error={stream.error} onRetry={() => setAttempt((n) => n + 1)} />
       ) : stream.status === 'loading' ? (
         <p className="muted" role="status">
           {t('app.loading')}

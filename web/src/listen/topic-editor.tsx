@@ -14,6 +14,7 @@ import { QueryHelp } from './query-help.tsx';
 import type { Topics } from './use-topics.ts';
 import { useQueryCheck, type QueryCheck } from './use-query-check.ts';
 import { queryFault, type Topic } from './types.ts';
+import { LoadFailed } from '../shell/load-failed.tsx';
 
 const NAME_MAX = 200;
 const QUERY_MAX = 10_000;
@@ -31,12 +32,7 @@ export function TopicEditor({ workspace, topics, id, onSaved }: { workspace: Wor
   }
   if (topics.state.status === 'failed') {
     return (
-      <div className="error-box" role="alert">
-        <p>{errorText(topics.state.error, t, locale)}</p>
-        <button type="button" className="button button-secondary" onClick={topics.reload}>
-          {t('app.retry')}
-        </button>
-      </div>
+      <LoadFailed error={topics.state.error} onRetry={topics.reload} />
     );
   }
   const topic = topics.state.topics.find((candidate) => candidate.id === id);

@@ -9,6 +9,7 @@ import { canManage } from './format.ts';
 import { listenPath } from './listen-routes.ts';
 import { isPending, type Topics } from './use-topics.ts';
 import type { Topic } from './types.ts';
+import { LoadFailed } from '../shell/load-failed.tsx';
 
 export function TopicsPage({ workspace, topics, notice, onNotice }: { workspace: Workspace; topics: Topics; notice: string | null; onNotice(notice: string | null): void }) {
   const { t, locale, formatNumber } = useI18n();
@@ -45,12 +46,7 @@ export function TopicsPage({ workspace, topics, notice, onNotice }: { workspace:
       </p>
 
       {state.status === 'failed' ? (
-        <div className="error-box" role="alert">
-          <p>{errorText(state.error, t, locale)}</p>
-          <button type="button" className="button button-secondary" onClick={topics.reload}>
-            {t('app.retry')}
-          </button>
-        </div>
+        <LoadFailed error={state.error} onRetry={topics.reload} />
       ) : state.status === 'loading' ? (
         <p className="muted" role="status">
           {t('app.loading')}

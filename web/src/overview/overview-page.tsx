@@ -1,6 +1,5 @@
 // The workspace's home: what it holds (counts from the API), and the way into each section.
 import type { Workspace } from '../api/client.ts';
-import { errorText } from '../i18n/error-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SectionIcon } from '../shell/icons.tsx';
 import { Link } from '../shell/link.tsx';
@@ -8,6 +7,7 @@ import { PageTitle } from '../shell/page-title.tsx';
 import { workspacePath } from '../shell/router.ts';
 import { COUNT_KEYS, COUNT_SECTION, SECTION_IDS } from '../shell/sections.ts';
 import type { OverviewState } from './use-overview.ts';
+import { LoadFailed } from '../shell/load-failed.tsx';
 
 export function OverviewPage({
   workspace,
@@ -42,12 +42,7 @@ export function OverviewPage({
           {t('overview.countsLabel')}
         </h2>
         {overview.status === 'failed' ? (
-          <div className="error-box" role="alert">
-            <p>{errorText(overview.error, t, locale)}</p>
-            <button type="button" className="button button-secondary" onClick={onRetry}>
-              {t('app.retry')}
-            </button>
-          </div>
+          <LoadFailed error={overview.error} onRetry={onRetry} />
         ) : (
           <ul className="counts" aria-busy={overview.status === 'loading'}>
             {COUNT_KEYS.map((key) => (
