@@ -1,0 +1,8 @@
+// Map's messages, English and French. fr must have exactly en's keys (its type says so),
+// and web/src/i18n/en.ts merges these into the app's dictionary.
+
+export const mapEn = {
+} satisfies Record<string, string>;
+
+export const mapFr: Record<keyof typeof mapEn, string> = {
+};

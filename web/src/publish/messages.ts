@@ -1,0 +1,8 @@
+// Publish's messages, English and French. fr must have exactly en's keys (its type says so),
+// and web/src/i18n/en.ts merges these into the app's dictionary.
+
+export const publishEn = {
+} satisfies Record<string, string>;
+
+export const publishFr: Record<keyof typeof publishEn, string> = {
+};
