@@ -2,7 +2,9 @@
 // (influence, communities, diffusion, true reach) starts here; node i is accounts.id ids[i].
 import type { Kysely } from 'kysely';
 import { buildGraph, type Graph } from '../graph/index.ts';
+import type { ListenTables } from '../listen/tables.ts';
 import type { PlatformTables } from '../platform/db/schema.ts';
+import type { MapTables } from './tables.ts';
 
 export interface WorkspaceGraph {
   /** Directed: an arc u → v per (source, target) pair, weights summed over the kinds kept. */
@@ -20,7 +22,8 @@ export interface LoadGraphOptions {
 }
 
 /** Loads the workspace's ties as one directed, weighted, deduplicated graph. */
-export async function loadWorkspaceGraph(db: Kysely<PlatformTables>, workspaceId: number, options: LoadGraphOptions = {}): Promise<WorkspaceGraph> {
+export async function loadWorkspaceGraph(platformDb: Kysely<PlatformTables>, workspaceId: number, options: LoadGraphOptions = {}): Promise<WorkspaceGraph> {
+  const db = platformDb.withTables<ListenTables & MapTables>();
   const ids: number[] = [];
   const indexOf = new Map<number, number>();
   const index = (id: number): number => {
