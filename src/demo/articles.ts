@@ -40,6 +40,7 @@ const CATEGORIES: Record<string, { titles: readonly string[]; tags: readonly str
     tags: ['annonce', 'magasin', 'soldes'],
   },
 };
+const DATED = new Set(['Événements', 'Annonces']);
 const WEIGHTS: Record<string, number> = { Conseils: 30, Récits: 20, Produits: 18, Entretien: 10, Coulisses: 10, Événements: 6, Annonces: 6 };
 
 export function generateArticles(random: Random, now: number): ArticleRow[] {
@@ -67,6 +68,9 @@ export function generateArticles(random: Random, now: number): ArticleRow[] {
       published_at: published,
       categories: JSON.stringify(categories),
       tags: JSON.stringify(random.sample(spec.tags, random.int(2, 4))),
+      // Events and announcements are dated: three weeks after the article (no random draw, so the
+      // rest of the world is unchanged).
+      event_at: DATED.has(category) ? published + 21 * DAY : null,
     });
   }
   return rows.sort((a, b) => a.published_at - b.published_at);

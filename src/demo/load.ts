@@ -41,7 +41,7 @@ type AnyDb = Kysely<any>;
 const ACCOUNT_COLUMNS = ['workspace_id', 'network', 'handle', 'display_name', 'profile_url', 'bio', 'location', 'country', 'followers', 'following', 'kind', 'gender', 'gender_p', 'affiliation', 'team', 'created_at'];
 const EDGE_COLUMNS = ['workspace_id', 'source_id', 'target_id', 'kind', 'count', 'weight', 'first_at', 'last_at'];
 const MENTION_COLUMNS = ['workspace_id', 'network', 'network_id', 'canonical_url', 'source_type', 'url', 'author_id', 'published_at', 'title', 'text', 'lang', 'links', 'hashtags', 'mentioned', 'reply_to', 'quote_of', 'reshare_of', 'engagement', 'raw', 'ingested_at'];
-const ARTICLE_COLUMNS = ['workspace_id', 'url', 'title', 'summary', 'published_at', 'categories', 'tags'];
+const ARTICLE_COLUMNS = ['workspace_id', 'url', 'title', 'summary', 'published_at', 'categories', 'tags', 'event_at'];
 
 /** Generates the world for `options` and loads it. */
 export async function loadDemoWorld(database: Database, options: LoadOptions): Promise<DemoSummary> {
@@ -147,7 +147,7 @@ async function writeWorld(trx: AnyDb, dialect: Dialect, world: DemoWorld, hashes
     table: 'articles', columns: ARTICLE_COLUMNS, count: articles.length,
     row: (i) => {
       const a = articles[i] as DemoWorld['articles'][number];
-      return [wid, a.url, a.title, a.summary, a.published_at, a.categories, a.tags];
+      return [wid, a.url, a.title, a.summary, a.published_at, a.categories, a.tags, a.event_at];
     },
   });
   await trx.insertInto('challenges').values(world.challenges.map((c) => ({ ...c, workspace_id: wid }))).execute();

@@ -32,6 +32,8 @@ export interface TransferTable {
   key?: readonly string[];
   /** Columns holding ids of rows of other transferred tables: column → table. */
   refs?: Record<string, string>;
+  /** Columns naming install-wide rows (users): emptied on import, since another install has other users. */
+  clear?: readonly string[];
 }
 
 export interface Capability {

@@ -129,6 +129,7 @@ export async function importWorkspace(
         throw new RelaisError('RELAIS_FILE_INVALID', `Line ${lineNumber}: unknown table "${String(record.table)}" or no row.`, { line: lineNumber, field: 'table' });
       }
       const out: Row = { ...row, workspace_id: workspaceId };
+      for (const column of table.clear ?? []) out[column] = null;
       for (const [column, target] of Object.entries(table.refs ?? {})) {
         if (out[column] === null || out[column] === undefined) continue;
         const mapped = idMaps.get(target)?.get(Number(out[column]));

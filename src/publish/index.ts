@@ -3,6 +3,8 @@
 import type { Capability } from '../platform/capability.ts';
 import { countInWorkspace } from '../platform/db/count.ts';
 import { publishMigrations } from './migrations.ts';
+import { registerPublishRoutes } from './routes.ts';
+import { recycleCommand } from './commands.ts';
 
 export type { PublishTables } from './tables.ts';
 
@@ -10,6 +12,17 @@ export const publish: Capability = {
   name: 'publish',
   status: 'coming',
   migrations: publishMigrations,
+  register: registerPublishRoutes,
+  commands: [recycleCommand],
   overview: async (db, workspaceId) => ({ articles: await countInWorkspace(db, 'articles', workspaceId) }),
-  transfer: [{ table: 'articles', hasId: true }],
+  transfer: [
+    { table: 'articles', hasId: true },
+    { table: 'channels', hasId: true },
+    { table: 'posts', hasId: true, refs: { article_id: 'articles' }, clear: ['author_id'] },
+    { table: 'post_targets', hasId: true, refs: { post_id: 'posts', channel_id: 'channels' } },
+    { table: 'post_attempts', hasId: true, refs: { target_id: 'post_targets' } },
+    { table: 'short_links', hasId: true, refs: { post_id: 'posts', channel_id: 'channels' }, clear: ['advocate_id'] },
+    { table: 'link_clicks', hasId: true, refs: { link_id: 'short_links' } },
+    { table: 'recycle_rules', hasId: true },
+  ],
 };

@@ -517,6 +517,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Short links with their clicks and unique visitors, per post, channel or advocate
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    advocateId?: number;
+                    channelId?: number;
+                    limit?: number;
+                    postId?: number;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Links, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            links: components["schemas"]["ShortLink"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a short link for a post, a channel or an advocate
+         * @description Access: member.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ShortLinkInput"];
+                };
+            };
+            responses: {
+                /** @description The new link */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShortLink"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/members": {
         parameters: {
             query?: never;
@@ -770,6 +847,62 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/recycle/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The next recycled posts these rules would make, and the articles they leave out
+         * @description Access: viewer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 10 */
+                        count?: number;
+                        /**
+                         * @default mastodon
+                         * @enum {string}
+                         */
+                        network?: "mastodon" | "bluesky" | "x" | "webhook" | "feed";
+                        rules: components["schemas"]["RecycleRules"];
+                        /** @description Same seed, same plan (default: the day) */
+                        seed?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The preview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecyclePreview"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1514,6 +1647,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/s/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a short link (the click is counted)
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Redirect to the target */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unknown code (an HTML page) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1617,6 +1796,114 @@ export interface components {
                 slug: string;
             };
         };
+        RecyclePreview: {
+            /** @description Articles left out now, with why */
+            excluded: {
+                articleId: number;
+                reason: string;
+                title: string;
+            }[];
+            /** @description Hours between runs: the rules, stretched to the pace */
+            intervalHours: number;
+            poolSize: number;
+            shares: {
+                articleId: number;
+                at: number;
+                cycle: number;
+                length: number;
+                limit: number;
+                over: boolean;
+                text: string;
+                title: string;
+                url: string;
+            }[];
+            /** @enum {string|null} */
+            stopped: "empty-pool" | "exhausted" | null;
+            /** @description Posts a day the brand usually makes (last 30 days) */
+            usualPerDay: number;
+        };
+        RecycleRules: {
+            /** @default [] */
+            excludeCategories: string[];
+            /** @default [] */
+            excludedArticles: number[];
+            /** @default [] */
+            excludeTags: string[];
+            /**
+             * @default {
+             *       "from": "categories",
+             *       "custom": {},
+             *       "max": 3,
+             *       "maxLength": 20
+             *     }
+             */
+            hashtags: {
+                /** @default {} */
+                custom: {
+                    [key: string]: string;
+                };
+                /**
+                 * @default categories
+                 * @enum {string}
+                 */
+                from: "none" | "categories" | "tags" | "custom";
+                /** @default 3 */
+                max: number;
+                /** @default 20 */
+                maxLength: number;
+            };
+            /** @default [] */
+            includeCategories: string[];
+            /** @default true */
+            includeLink: boolean;
+            /** @default [] */
+            includeTags: string[];
+            /** @default 24 */
+            intervalHours: number;
+            /** @default 90 */
+            maxAgeDays: number | null;
+            /** @default 30 */
+            minAgeDays: number;
+            /**
+             * @default oldest
+             * @enum {string}
+             */
+            order: "oldest" | "random";
+            /**
+             * @default auto
+             * @enum {string}
+             */
+            pace: "auto" | "rules";
+            /** @default 1 */
+            postsPerRun: number;
+            /** @default  */
+            prefix: string;
+            /** @default 30 */
+            repeatAfterDays: number;
+            /** @default true */
+            shortLink: boolean;
+            /** @default 30 */
+            spreadMinutes: number;
+            /** @default  */
+            suffix: string;
+            /** @default null */
+            utm: {
+                campaign: string;
+                medium: string;
+            } | null;
+            /**
+             * @default in-order
+             * @enum {string}
+             */
+            variantOrder: "random" | "in-order";
+            /** @default [] */
+            variants: string[];
+            /**
+             * @default repeat
+             * @enum {string}
+             */
+            whenExhausted: "repeat" | "stop";
+        };
         Session: {
             csrfToken: string;
             user: {
@@ -1633,6 +1920,32 @@ export interface components {
                 role: "viewer" | "member" | "reviewer" | "manager" | "strategist";
                 slug: string;
             }[];
+        };
+        ShortLink: {
+            advocateId: number | null;
+            channelId: number | null;
+            clicks: number;
+            code: string;
+            createdAt: number;
+            id: number;
+            lastClickAt: number | null;
+            /** @example /s/Ab3dE9xY */
+            path: string;
+            postId: number | null;
+            url: string;
+            visitors: number;
+        };
+        ShortLinkInput: {
+            advocateId?: number | null;
+            channelId?: number | null;
+            postId?: number | null;
+            url: string;
+            utm?: {
+                campaign?: string;
+                content?: string;
+                medium?: string;
+                source?: string;
+            } | null;
         };
         Source: {
             consecutiveFailures: number;

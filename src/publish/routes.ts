@@ -1,0 +1,99 @@
+// Publish's HTTP routes: short links (the public redirect and their stats) and the evergreen
+// recycling preview.
+import { createRoute, z } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { CapabilityContext } from '../platform/capability.ts';
+import type { AppEnv } from '../platform/http/context.ts';
+import { jsonBody, jsonResponse, WorkspaceParam } from '../platform/http/schemas.ts';
+import { createRandom } from '../graph/random.ts';
+import { recyclePreview } from './recycle/preview.ts';
+import { NETWORKS, RecyclePreviewSchema, RecycleRulesSchema, ShortLinkInputSchema, ShortLinkSchema } from './schemas.ts';
+import { createShortLink, followShortLink, linkStats } from './short-links.ts';
+
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local'; // app.fetch without a socket (tests, in-process calls)
+  }
+}
+
+const NOT_FOUND_PAGE = '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Lien inconnu — Unknown link</title><body style="font-family:system-ui;margin:3rem"><h1>Lien inconnu</h1><p>Ce lien court n’existe pas ou a été supprimé.</p><p lang="en">This short link does not exist or was removed.</p></body></html>';
+
+export function registerPublishRoutes(ctx: CapabilityContext): void {
+  const { api } = ctx;
+
+  api.route(
+    'public',
+    createRoute({
+      method: 'get', path: '/s/{code}', tags: ['publish'], summary: 'Follow a short link (the click is counted)',
+      request: { params: z.object({ code: z.string().min(1).max(64).openapi({ param: { name: 'code', in: 'path' } }) }) },
+      responses: { 302: { description: 'Redirect to the target' }, 404: { description: 'Unknown code (an HTML page)' } },
+    }),
+    async (c) => {
+      const target = await followShortLink(ctx.db, c.req.valid('param').code, { address: clientAddress(c), referrer: c.req.header('referer'), at: ctx.now() });
+      c.header('Cache-Control', 'no-store');
+      c.header('Referrer-Policy', 'no-referrer-when-downgrade');
+      if (!target) return c.html(NOT_FOUND_PAGE, 404) as never;
+      return c.redirect(target, 302) as never;
+    },
+  );
+
+  const LinkFilter = z.object({
+    postId: z.coerce.number().int().positive().optional(),
+    channelId: z.coerce.number().int().positive().optional(),
+    advocateId: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+  });
+
+  api.route(
+    'member',
+    createRoute({
+      method: 'post', path: '/api/v1/w/{workspace}/links', tags: ['publish'], summary: 'Create a short link for a post, a channel or an advocate',
+      request: { params: WorkspaceParam, body: jsonBody(ShortLinkInputSchema) },
+      responses: { 201: jsonResponse(ShortLinkSchema, 'The new link') },
+    }),
+    async (c) => {
+      const link = await createShortLink(ctx.db, c.get('workspace')!.id, c.req.valid('json'), ctx.now());
+      return c.json({ ...link, path: `/s/${link.code}`, clicks: 0, visitors: 0, lastClickAt: null }, 201);
+    },
+  );
+
+  api.route(
+    'viewer',
+    createRoute({
+      method: 'get', path: '/api/v1/w/{workspace}/links', tags: ['publish'], summary: 'Short links with their clicks and unique visitors, per post, channel or advocate',
+      request: { params: WorkspaceParam, query: LinkFilter },
+      responses: { 200: jsonResponse(z.object({ links: z.array(ShortLinkSchema) }), 'Links, newest first') },
+    }),
+    async (c) => {
+      const links = await linkStats(ctx.db, c.get('workspace')!.id, c.req.valid('query'));
+      return c.json({ links: links.map((l) => ({ ...l, path: `/s/${l.code}` })) }, 200);
+    },
+  );
+
+  api.route(
+    'viewer',
+    createRoute({
+      method: 'post', path: '/api/v1/w/{workspace}/recycle/preview', tags: ['publish'],
+      summary: 'The next recycled posts these rules would make, and the articles they leave out',
+      request: {
+        params: WorkspaceParam,
+        body: jsonBody(z.object({
+          rules: RecycleRulesSchema,
+          network: z.enum(NETWORKS).default('mastodon'),
+          count: z.number().int().min(1).max(100).default(10),
+          seed: z.number().int().min(0).max(2 ** 31).optional().openapi({ description: 'Same seed, same plan (default: the day)' }),
+        })),
+      },
+      responses: { 200: jsonResponse(RecyclePreviewSchema, 'The preview') },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const now = ctx.now();
+      const random = createRandom(body.seed ?? Math.floor(now / 86_400_000));
+      return c.json(await recyclePreview(ctx.db, c.get('workspace')!.id, { ...body, now, random: () => random.next() }), 200);
+    },
+  );
+}
