@@ -1,10 +1,12 @@
-// Publish: saying it, at the right pace. Its issue builds channels, the scheduler, recycling and
-// advocacy; for now it holds the brand's old articles the demo world fills.
+// Publish: saying it, at the right pace — channels (Mastodon, Bluesky, webhook), the durable
+// scheduler, short links and evergreen recycling; advocacy comes with its issue.
 import type { Capability } from '../platform/capability.ts';
 import { countInWorkspace } from '../platform/db/count.ts';
 import { publishMigrations } from './migrations.ts';
 import { registerPublishRoutes } from './routes.ts';
-import { recycleCommand } from './commands.ts';
+import { registerSchedulerRoutes } from './scheduler-routes.ts';
+import { defineSchedulerJobs, DUE_JOB } from './scheduler/jobs.ts';
+import { channelCommand, postCommand, recycleCommand } from './commands.ts';
 
 export type { PublishTables } from './tables.ts';
 
@@ -12,8 +14,16 @@ export const publish: Capability = {
   name: 'publish',
   status: 'coming',
   migrations: publishMigrations,
-  register: registerPublishRoutes,
-  commands: [recycleCommand],
+  register(ctx) {
+    registerPublishRoutes(ctx);
+    registerSchedulerRoutes(ctx);
+    defineSchedulerJobs(ctx);
+  },
+  async start(ctx) {
+    // Every minute: whatever is due and has no job yet (posts due while relais was down, retries).
+    await ctx.jobs.schedule(DUE_JOB, '* * * * *');
+  },
+  commands: [postCommand, channelCommand, recycleCommand],
   overview: async (db, workspaceId) => ({ articles: await countInWorkspace(db, 'articles', workspaceId) }),
   transfer: [
     { table: 'articles', hasId: true },

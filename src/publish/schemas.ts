@@ -77,3 +77,61 @@ export const ShortLinkSchema = z.object({
   visitors: z.number().int(),
   lastClickAt: z.number().int().nullable(),
 }).openapi('ShortLink');
+
+export const ChannelInputSchema = z.object({
+  network: z.enum(['mastodon', 'bluesky', 'webhook']),
+  name: z.string().min(1).max(100),
+  config: z.record(z.string(), z.union([z.string().max(2000), z.number()])).openapi({ description: 'mastodon: instanceUrl (maxCharacters); bluesky: identifier (serviceUrl); webhook: url' }),
+  secrets: z.record(z.string(), z.string().max(5000)).openapi({ description: 'mastodon: accessToken; bluesky: appPassword; webhook: signingSecret. Never returned.' }),
+  ratePerHour: z.number().int().min(1).max(10_000).optional(),
+  timeZone: z.string().max(64).optional(),
+  slots: z.array(z.object({ day: z.number().int().min(0).max(6), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) })).max(200).optional(),
+  verify: z.boolean().default(true).openapi({ description: 'Check the credentials with the network before saving' }),
+}).openapi('ChannelInput');
+
+export const ChannelSchema = z.object({
+  id: z.number().int(),
+  network: z.string(),
+  name: z.string(),
+  handle: z.string().nullable(),
+  config: z.record(z.string(), z.unknown()),
+  status: z.string(),
+  statusReason: z.string().nullable(),
+  ratePerHour: z.number().int(),
+  timeZone: z.string(),
+  slots: z.array(z.object({ day: z.number().int(), time: z.string() })),
+  createdAt: z.number().int(),
+}).openapi('Channel');
+
+export const PostInputSchema = z.object({
+  text: z.string().max(100_000),
+  targets: z.array(z.object({ channelId: z.number().int().positive(), text: z.string().max(100_000).nullable().optional() })).min(1).max(50),
+  dueAt: z.number().int().nullable().openapi({ description: 'Epoch ms; null keeps a draft' }),
+  timeZone: z.string().max(64).optional(),
+  linkUrl: z.string().max(4000).nullable().optional(),
+  contentWarning: z.string().max(500).nullable().optional(),
+  visibility: z.enum(['public', 'unlisted', 'private']).optional(),
+  media: z.array(z.object({ url: z.string().url().max(4000), alt: z.string().max(1500).nullable(), mime: z.string().max(100), bytes: z.number().int().min(0) })).max(10).optional(),
+}).openapi('PostInput');
+
+export const PostSchema = z.object({
+  id: z.number().int(),
+  status: z.string(),
+  text: z.string(),
+  dueAt: z.number().int().nullable(),
+  timeZone: z.string(),
+  origin: z.string(),
+  articleId: z.number().int().nullable(),
+  contentWarning: z.string().nullable(),
+  visibility: z.string(),
+  linkUrl: z.string().nullable(),
+  createdAt: z.number().int(),
+  targets: z.array(z.object({
+    id: z.number().int(), channelId: z.number().int(), channelName: z.string(), network: z.string(), text: z.string(), status: z.string(), remoteUrl: z.string().nullable(),
+    attempts: z.number().int(), nextAttemptAt: z.number().int().nullable(), lastError: z.string().nullable(), publishedAt: z.number().int().nullable(),
+  })),
+}).openapi('Post');
+
+export const AttemptSchema = z.object({
+  id: z.number().int(), targetId: z.number().int(), at: z.number().int(), outcome: z.string(), httpStatus: z.number().int().nullable(), message: z.string().nullable(), durationMs: z.number().int(),
+}).openapi('PostAttempt');

@@ -423,6 +423,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Channels (credentials are never returned)
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Channels */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: components["schemas"]["Channel"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a channel; its credentials are checked with the network first
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChannelInput"];
+                };
+            };
+            responses: {
+                /** @description The channel */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a channel's credentials now (reactivates it when they work)
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The channel, active */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/events": {
         parameters: {
             query?: never;
@@ -847,6 +961,211 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Posts due in a range (the calendar), or by status
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: number | null;
+                    limit?: number;
+                    status?: string;
+                    to?: number | null;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Posts by due time */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            posts: components["schemas"]["Post"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Schedule a post to one or more channels (or keep a draft); checked against each network's limits
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PostInput"];
+                };
+            };
+            responses: {
+                /** @description The post and its targets */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A post with every attempt of every channel
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The post and its history */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"] & {
+                            attempts: components["schemas"]["PostAttempt"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/posts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel what has not gone out yet
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The post */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/posts/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the failed or missed channels of a post again, now
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The post */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1706,6 +2025,48 @@ export interface components {
             /** @enum {string} */
             role: "viewer" | "member" | "reviewer" | "manager" | "strategist";
         };
+        Channel: {
+            config: {
+                [key: string]: unknown;
+            };
+            createdAt: number;
+            handle: string | null;
+            id: number;
+            name: string;
+            network: string;
+            ratePerHour: number;
+            slots: {
+                day: number;
+                time: string;
+            }[];
+            status: string;
+            statusReason: string | null;
+            timeZone: string;
+        };
+        ChannelInput: {
+            /** @description mastodon: instanceUrl (maxCharacters); bluesky: identifier (serviceUrl); webhook: url */
+            config: {
+                [key: string]: string | number;
+            };
+            name: string;
+            /** @enum {string} */
+            network: "mastodon" | "bluesky" | "webhook";
+            ratePerHour?: number;
+            /** @description mastodon: accessToken; bluesky: appPassword; webhook: signingSecret. Never returned. */
+            secrets: {
+                [key: string]: string;
+            };
+            slots?: {
+                day: number;
+                time: string;
+            }[];
+            timeZone?: string;
+            /**
+             * @description Check the credentials with the network before saving
+             * @default true
+             */
+            verify: boolean;
+        };
         DemoUsers: {
             demo: boolean;
             users: {
@@ -1795,6 +2156,62 @@ export interface components {
                 name: string;
                 slug: string;
             };
+        };
+        Post: {
+            articleId: number | null;
+            contentWarning: string | null;
+            createdAt: number;
+            dueAt: number | null;
+            id: number;
+            linkUrl: string | null;
+            origin: string;
+            status: string;
+            targets: {
+                attempts: number;
+                channelId: number;
+                channelName: string;
+                id: number;
+                lastError: string | null;
+                network: string;
+                nextAttemptAt: number | null;
+                publishedAt: number | null;
+                remoteUrl: string | null;
+                status: string;
+                text: string;
+            }[];
+            text: string;
+            timeZone: string;
+            visibility: string;
+        };
+        PostAttempt: {
+            at: number;
+            durationMs: number;
+            httpStatus: number | null;
+            id: number;
+            message: string | null;
+            outcome: string;
+            targetId: number;
+        };
+        PostInput: {
+            contentWarning?: string | null;
+            /** @description Epoch ms; null keeps a draft */
+            dueAt: number | null;
+            linkUrl?: string | null;
+            media?: {
+                alt: string | null;
+                bytes: number;
+                mime: string;
+                /** Format: uri */
+                url: string;
+            }[];
+            targets: {
+                channelId: number;
+                text?: string | null;
+            }[];
+            text: string;
+            timeZone?: string;
+            /** @enum {string} */
+            visibility?: "public" | "unlisted" | "private";
         };
         RecyclePreview: {
             /** @description Articles left out now, with why */

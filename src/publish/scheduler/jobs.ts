@@ -1,0 +1,26 @@
+// The scheduler's jobs: each target is sent by its own job at its due time ('publish.send'), and
+// every minute a sweep ('publish.due') enqueues whatever is due and has no job — posts due while
+// relais was down, retries after back-off, claims left by a dead worker. A target's job carries
+// a key, so the sweep never doubles it; sendTarget's claim makes a duplicate harmless anyway.
+import type { CapabilityContext } from '../../platform/capability.ts';
+import { channelClient } from '../channels/index.ts';
+import { dueTargets, sendTarget } from './send.ts';
+
+export const SEND_JOB = 'publish.send';
+export const DUE_JOB = 'publish.due';
+
+export function defineSchedulerJobs(ctx: CapabilityContext): void {
+  ctx.jobs.define<{ targetId: number }>(SEND_JOB, async ({ data }) => {
+    const outcome = await sendTarget({ db: ctx.db, now: ctx.now, clientFor: (row) => channelClient(row, ctx.now) }, data.targetId);
+    if (outcome !== 'skipped') ctx.log.info({ targetId: data.targetId, outcome }, 'publish: target sent');
+  }, { retryLimit: 0, concurrency: 4, timeoutMs: 10 * 60_000 });
+  ctx.jobs.define(DUE_JOB, async () => {
+    for (const targetId of await dueTargets(ctx.db, ctx.now())) await ctx.jobs.enqueue(SEND_JOB, { targetId }, { key: `send-${targetId}` });
+  }, { retryLimit: 0 });
+}
+
+/** Enqueues the jobs of a newly scheduled post's targets at its due time. */
+export async function enqueueTargets(ctx: CapabilityContext, targets: ReadonlyArray<{ id: number }>, dueAt: number | null): Promise<void> {
+  if (dueAt === null) return;
+  for (const target of targets) await ctx.jobs.enqueue(SEND_JOB, { targetId: target.id }, { key: `send-${target.id}`, runAt: dueAt });
+}
