@@ -8,6 +8,7 @@ import { measureStartup, startupTable } from './startup.ts';
 import { measureGraphKernel } from './graph-kernel.ts';
 import { measureEnrichment } from './listen-enrich.ts';
 import { measureImm } from './spread-imm.ts';
+import { measureScheduler } from './publish-scheduler.ts';
 
 interface Benchmark {
   name: string;
@@ -21,6 +22,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'enrich', title: 'Listen — enrichment: throughput and accuracy', run: measureEnrichment },
   { name: 'graph', title: 'Map — graph kernel against python3-igraph', run: measureGraphKernel },
   { name: 'spread', title: 'Spread — IMM on NetHEPT and a 1M-edge graph, against the authors\' C++ figures and CELF', run: measureImm },
+  { name: 'scheduler', title: 'Publish — scheduler: 10,000 posts due in the same minute', run: measureScheduler },
 ];
 
 const RESULTS = path.join(import.meta.dirname, 'RESULTS.md');

@@ -5,6 +5,7 @@
 import type { CapabilityContext } from '../../platform/capability.ts';
 import { channelClient } from '../channels/index.ts';
 import { dueTargets, sendTarget } from './send.ts';
+import type { PublishTables } from '../tables.ts';
 
 export const SEND_JOB = 'publish.send';
 export const DUE_JOB = 'publish.due';
@@ -13,6 +14,13 @@ export function defineSchedulerJobs(ctx: CapabilityContext): void {
   ctx.jobs.define<{ targetId: number }>(SEND_JOB, async ({ data }) => {
     const outcome = await sendTarget({ db: ctx.db, now: ctx.now, clientFor: (row) => channelClient(row, ctx.now) }, data.targetId);
     if (outcome !== 'skipped') ctx.log.info({ targetId: data.targetId, outcome }, 'publish: target sent');
+    if (outcome === 'retry' || outcome === 'deferred') {
+      // Come back exactly when the retry is due rather than at the next minute's sweep.
+      const target = await ctx.db.withTables<PublishTables>().selectFrom('post_targets').select(['attempts', 'next_attempt_at']).where('id', '=', data.targetId).executeTakeFirst();
+      if (target?.next_attempt_at != null) {
+        await ctx.jobs.enqueue(SEND_JOB, { targetId: data.targetId }, { key: `send-${data.targetId}-${target.attempts}-${target.next_attempt_at}`, runAt: Number(target.next_attempt_at) });
+      }
+    }
   }, { retryLimit: 0, concurrency: 4, timeoutMs: 10 * 60_000 });
   ctx.jobs.define(DUE_JOB, async () => {
     for (const targetId of await dueTargets(ctx.db, ctx.now())) await ctx.jobs.enqueue(SEND_JOB, { targetId }, { key: `send-${targetId}` });
