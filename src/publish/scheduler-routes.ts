@@ -8,7 +8,7 @@ import { ChannelError } from './channels/channel.ts';
 import { channelClient } from './channels/index.ts';
 import { addChannel, findChannel, listChannels, setChannelStatus } from './channels/store.ts';
 import { enqueueTargets } from './scheduler/jobs.ts';
-import { attemptsOf, cancelPost, findPost, listPosts, schedulePost } from './scheduler/posts.ts';
+import { attemptsOf, cancelPost, findPost, listPosts, reschedulePost, schedulePost } from './scheduler/posts.ts';
 import { retryPost } from './scheduler/send.ts';
 import { AttemptSchema, ChannelInputSchema, ChannelSchema, PostInputSchema, PostSchema } from './schemas.ts';
 import type { PublishTables } from './tables.ts';
@@ -82,6 +82,15 @@ export function registerSchedulerRoutes(ctx: CapabilityContext): void {
 
   api.route('manager', createRoute({ method: 'post', path: '/api/v1/w/{workspace}/posts/{id}/cancel', tags: ['publish'], summary: 'Cancel what has not gone out yet', request: { params: IdParam }, responses: { 200: jsonResponse(PostSchema, 'The post') } }),
     async (c) => c.json(await cancelPost(ctx.db, c.get('workspace')!.id, c.req.valid('param').id, ctx.now()), 200));
+
+  api.route('manager', createRoute({
+    method: 'post', path: '/api/v1/w/{workspace}/posts/{id}/reschedule', tags: ['publish'], summary: 'Move a scheduled post (or schedule a draft) to another time',
+    request: { params: IdParam, body: jsonBody(z.object({ dueAt: z.number().int() })) }, responses: { 200: jsonResponse(PostSchema, 'The post') },
+  }), async (c) => {
+    const post = await reschedulePost(ctx.db, c.get('workspace')!.id, c.req.valid('param').id, c.req.valid('json').dueAt, ctx.now());
+    await enqueueTargets(ctx, post.targets, post.dueAt);
+    return c.json(post, 200);
+  });
 
   api.route('manager', createRoute({ method: 'post', path: '/api/v1/w/{workspace}/posts/{id}/retry', tags: ['publish'], summary: 'Send the failed or missed channels of a post again, now', request: { params: IdParam }, responses: { 200: jsonResponse(PostSchema, 'The post') } }),
     async (c) => {

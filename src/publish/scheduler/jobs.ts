@@ -30,5 +30,5 @@ export function defineSchedulerJobs(ctx: CapabilityContext): void {
 /** Enqueues the jobs of a newly scheduled post's targets at its due time. */
 export async function enqueueTargets(ctx: CapabilityContext, targets: ReadonlyArray<{ id: number }>, dueAt: number | null): Promise<void> {
   if (dueAt === null) return;
-  for (const target of targets) await ctx.jobs.enqueue(SEND_JOB, { targetId: target.id }, { key: `send-${target.id}`, runAt: dueAt });
+  for (const target of targets) await ctx.jobs.enqueue(SEND_JOB, { targetId: target.id }, { key: `send-${target.id}-${dueAt}`, runAt: dueAt });
 }

@@ -150,3 +150,20 @@ export async function attemptsOf(platform: Kysely<PlatformTables>, workspaceId: 
     .where('t.post_id', '=', postId).where('a.workspace_id', '=', workspaceId).orderBy('a.id').execute();
   return rows.map((r) => ({ id: Number(r.id), targetId: Number(r.target_id), at: Number(r.at), outcome: r.outcome, httpStatus: r.http_status === null ? null : Number(r.http_status), message: r.message, durationMs: Number(r.duration_ms) }));
 }
+
+/** Moves a post that has not gone out to another time (the calendar's drag and drop), or schedules a draft. */
+export async function reschedulePost(platform: Kysely<PlatformTables>, workspaceId: number, id: number, dueAt: number, now: number): Promise<Post> {
+  const post = await findPost(platform, workspaceId, id);
+  if (!post) throw new RelaisError('RELAIS_NOT_FOUND', `No post ${id}.`, { field: 'id' });
+  if (dueAt < now - PAST_TOLERANCE_MS) throw new RelaisError('RELAIS_REQUEST_INVALID', `The time ${new Date(dueAt).toISOString()} is in the past.`, { field: 'dueAt' });
+  const movable = post.targets.every((t) => t.status === 'pending' || t.status === 'draft');
+  if (!movable || !['scheduled', 'draft'].includes(post.status)) {
+    throw new RelaisError('RELAIS_CONFLICT', `Post ${id} is ${post.status}: only a scheduled post or a draft can be moved.`, { field: 'id' });
+  }
+  await platform.transaction().execute(async (trx) => {
+    const t = trx.withTables<PublishTables>();
+    await t.updateTable('posts').set({ due_at: dueAt, status: 'scheduled', updated_at: now }).where('id', '=', id).execute();
+    await t.updateTable('post_targets').set({ next_attempt_at: dueAt, status: 'pending' }).where('post_id', '=', id).where('status', 'in', ['pending', 'draft']).execute();
+  });
+  return (await findPost(platform, workspaceId, id))!;
+}
