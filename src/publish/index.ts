@@ -12,7 +12,7 @@ export type { PublishTables } from './tables.ts';
 
 export const publish: Capability = {
   name: 'publish',
-  status: 'coming',
+  status: 'preview',
   migrations: publishMigrations,
   register(ctx) {
     registerPublishRoutes(ctx);
