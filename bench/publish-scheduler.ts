@@ -60,7 +60,7 @@ export async function measureScheduler(): Promise<string> {
     for (let c = 0; c < CHANNELS; c++) {
       channelIds.push((await addChannel(database.db, workspaceId, { network: 'webhook', name: `hook-${c}`, config: { url }, secrets: { signingSecret: 's' }, ratePerHour: 10_000 }, Date.now())).id);
     }
-    const ctx = { api: new Api(), db: database.db, dialect: database.dialect, events: new EventBus(), jobs, log: createLogger('silent'), now: Date.now };
+    const ctx = { api: new Api(), db: database.db, dialect: database.dialect, events: new EventBus(), jobs, log: createLogger('silent'), now: Date.now, publicUrl: 'http://127.0.0.1' };
     defineSchedulerJobs(ctx);
     await jobs.start({ worker: true, scheduler: false });
     // Scheduling is not what is measured: the posts are written first (due later), then all

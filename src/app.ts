@@ -29,6 +29,8 @@ export interface AppOptions {
   webDist?: string;
   now?: () => number;
   events?: EventBus;
+  /** The address users reach relais at (RELAIS_PUBLIC_URL): short links and feeds are made absolute with it. */
+  publicUrl?: string;
 }
 
 export interface RelaisApp {
@@ -139,7 +141,7 @@ export function createApp(options: AppOptions): RelaisApp {
   });
   app.use('*', securityHeaders());
   app.onError((error, c) => toErrorResponse(error, c));
-  const context = { api, db: database.db, dialect: database.dialect, events: services.events, jobs: options.jobs, log, now: services.now };
+  const context = { api, db: database.db, dialect: database.dialect, events: services.events, jobs: options.jobs, log, now: services.now, publicUrl: options.publicUrl ?? 'http://localhost:4321' };
   registerRoutes(api, context);
   // The routes are all declared by now: the document is built once, on first request.
   let cached: OpenApiDocument | undefined;

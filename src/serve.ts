@@ -94,7 +94,7 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
     await queue.start({ worker: roles.includes('worker'), scheduler: roles.includes('scheduler') });
     const events = new EventBus();
     // Every role builds the app: capabilities define their jobs there, which workers need.
-    const app = createApp({ database, log, jobs: queue, demo: Boolean(demoOptions), webDist: config.webDist, events });
+    const app = createApp({ database, log, jobs: queue, demo: Boolean(demoOptions), webDist: config.webDist, events, publicUrl: config.publicUrl });
     await app.start();
     let server: ReturnType<typeof serve> | undefined;
     let port = config.port;

@@ -21,6 +21,8 @@ export interface CapabilityContext {
   jobs: JobQueue;
   log: Logger;
   now(): number;
+  /** The address users reach relais at (RELAIS_PUBLIC_URL), for links relais makes. */
+  publicUrl: string;
 }
 
 /** A table whose rows belong to a workspace, for `relais export` and `relais import`. */

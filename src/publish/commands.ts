@@ -7,6 +7,8 @@ import { choiceFlag, intFlag, requiredFlag, type Command } from '../platform/com
 import { RelaisError } from '../platform/errors.ts';
 import { addChannel, listChannels, setChannelStatus } from './channels/store.ts';
 import { recyclePreview } from './recycle/preview.ts';
+import { listRuleSets, runRecycling, saveRuleSet } from './recycle/run.ts';
+import { loadConfig } from '../platform/config.ts';
 import { cancelPost, listPosts, schedulePost } from './scheduler/posts.ts';
 import { verifyChannel } from './scheduler-routes.ts';
 import type { PublishTables } from './tables.ts';
@@ -15,6 +17,13 @@ import { NETWORKS, RecycleRulesSchema } from './schemas.ts';
 const RECYCLE_HELP = `Usage:
   relais recycle preview --workspace SLUG [--rules FILE.json] [--network mastodon|bluesky|x|webhook|feed]
                          [--count N] [--seed N] [--json]
+  relais recycle add NAME --channel NAME [--channel NAME…] [--rules FILE.json] --workspace SLUG
+  relais recycle run NAME --workspace SLUG [--public-url URL]
+
+add       saves a rule set for channels; a running \`relais serve\` runs it every quarter of an
+          hour when its interval (stretched to the brand's pace) has passed.
+run       runs it now: its next shares become scheduled posts, each with its own short link
+          (<public-url>/s/<code>; default RELAIS_PUBLIC_URL).
 
 preview   shows the next N (default 10) posts evergreen recycling would make from the
           workspace's articles, with their text as the network counts it, and the articles
@@ -48,14 +57,39 @@ function readRules(file: string | undefined) {
 
 export const recycleCommand: Command = {
   name: 'recycle',
-  summary: 'Preview evergreen recycling of the brand\'s articles',
+  summary: 'Evergreen recycling of the brand\'s articles: preview, save rules, run',
   help: RECYCLE_HELP,
   positionals: true,
-  options: { workspace: { type: 'string' }, rules: { type: 'string' }, network: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } },
+  options: { workspace: { type: 'string' }, rules: { type: 'string' }, network: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' }, channel: { type: 'string', multiple: true }, 'public-url': { type: 'string' } },
   async run({ values, positionals }, io) {
-    const [action] = positionals;
+    const [action, name] = positionals;
+    if (action === 'add' || action === 'run') {
+      if (!name) throw new RelaisError('RELAIS_CLI_USAGE', `recycle ${action} takes the NAME of the rule set.`, { field: 'NAME' });
+      const raw = values as unknown as Record<string, string | boolean | undefined> & { channel?: string[] };
+      const result = await io.withDatabase(values, async (database) => {
+        const workspaceId = await workspaceOf(database.db, raw);
+        if (action === 'add') {
+          const rules = readRules(typeof values.rules === 'string' ? values.rules : undefined);
+          const channels = await listChannels(database.db, workspaceId);
+          const channelIds = (raw.channel ?? []).map((n) => {
+            const channel = channels.find((c) => c.name === n);
+            if (!channel) throw new RelaisError('RELAIS_NOT_FOUND', `No channel named "${n}".`, { field: '--channel' });
+            return channel.id;
+          });
+          const set = await saveRuleSet(database.db, workspaceId, { name, channelIds, rules }, Date.now());
+          return `Rule set ${set.id} "${set.name}" saved for ${channelIds.length} channel(s).`;
+        }
+        const set = (await listRuleSets(database.db, workspaceId)).find((r) => r.name === name);
+        if (!set) throw new RelaisError('RELAIS_NOT_FOUND', `No recycling rule set named "${name}".`, { field: 'NAME' });
+        const random = createRandom(Date.now());
+        const run = await runRecycling(database.db, workspaceId, set.id, { now: Date.now(), random: () => random.next(), publicUrl: typeof values['public-url'] === 'string' ? values['public-url'] : loadConfig(io.env).publicUrl, force: true });
+        return run.ran ? run.posts.map((p) => `Post ${p.id} scheduled for ${new Date(p.dueAt!).toISOString()}: ${p.targets[0]?.text ?? ''}`).join('\n') : `Nothing to recycle (${run.reason}).`;
+      });
+      io.out(result);
+      return;
+    }
     if (action !== 'preview') {
-      throw new RelaisError('RELAIS_CLI_USAGE', action ? `Unknown action "${action}".` : 'No action given.', { hint: 'use preview; see `relais recycle --help`' });
+      throw new RelaisError('RELAIS_CLI_USAGE', action ? `Unknown action "${action}".` : 'No action given.', { hint: 'use preview, add or run; see `relais recycle --help`' });
     }
     const rules = readRules(typeof values.rules === 'string' ? values.rules : undefined);
     const network = choiceFlag(values.network, '--network', NETWORKS, 'mastodon');

@@ -5,7 +5,7 @@ import { countInWorkspace } from '../platform/db/count.ts';
 import { publishMigrations } from './migrations.ts';
 import { registerPublishRoutes } from './routes.ts';
 import { registerSchedulerRoutes } from './scheduler-routes.ts';
-import { defineSchedulerJobs, DUE_JOB } from './scheduler/jobs.ts';
+import { defineSchedulerJobs, DUE_JOB, RECYCLE_JOB } from './scheduler/jobs.ts';
 import { channelCommand, postCommand, recycleCommand } from './commands.ts';
 
 export type { PublishTables } from './tables.ts';
@@ -22,6 +22,7 @@ export const publish: Capability = {
   async start(ctx) {
     // Every minute: whatever is due and has no job yet (posts due while relais was down, retries).
     await ctx.jobs.schedule(DUE_JOB, '* * * * *');
+    await ctx.jobs.schedule(RECYCLE_JOB, '*/15 * * * *');
   },
   commands: [postCommand, channelCommand, recycleCommand],
   overview: async (db, workspaceId) => ({ articles: await countInWorkspace(db, 'articles', workspaceId) }),

@@ -1,5 +1,5 @@
-// Publish's HTTP routes: short links (the public redirect and their stats) and the evergreen
-// recycling preview.
+// Publish's HTTP routes: short links (the public redirect and their stats) and evergreen
+// recycling (preview, rule sets, run now).
 import { createRoute, z } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
@@ -8,8 +8,10 @@ import type { AppEnv } from '../platform/http/context.ts';
 import { jsonBody, jsonResponse, WorkspaceParam } from '../platform/http/schemas.ts';
 import { createRandom } from '../graph/random.ts';
 import { recyclePreview } from './recycle/preview.ts';
-import { NETWORKS, RecyclePreviewSchema, RecycleRulesSchema, ShortLinkInputSchema, ShortLinkSchema } from './schemas.ts';
+import { listRuleSets, runRecycling, saveRuleSet } from './recycle/run.ts';
+import { NETWORKS, PostSchema, RecyclePreviewSchema, RecycleRulesSchema, ShortLinkInputSchema, ShortLinkSchema } from './schemas.ts';
 import { createShortLink, followShortLink, linkStats } from './short-links.ts';
+import { enqueueTargets } from './scheduler/jobs.ts';
 
 function clientAddress(c: Context<AppEnv>): string {
   try {
@@ -96,4 +98,26 @@ export function registerPublishRoutes(ctx: CapabilityContext): void {
       return c.json(await recyclePreview(ctx.db, c.get('workspace')!.id, { ...body, now, random: () => random.next() }), 200);
     },
   );
+
+  const RuleSetSchema = z.object({ id: z.number().int(), name: z.string(), channelIds: z.array(z.number().int()), rules: RecycleRulesSchema, enabled: z.boolean(), cycle: z.array(z.number().int()), lastRunAt: z.number().int().nullable() }).openapi('RecycleRuleSet');
+
+  api.route('viewer', createRoute({ method: 'get', path: '/api/v1/w/{workspace}/recycle/rules', tags: ['publish'], summary: 'Recycling rule sets', request: { params: WorkspaceParam }, responses: { 200: jsonResponse(z.object({ rules: z.array(RuleSetSchema) }), 'Rule sets') } }),
+    async (c) => c.json({ rules: await listRuleSets(ctx.db, c.get('workspace')!.id) }, 200));
+
+  api.route('manager', createRoute({
+    method: 'post', path: '/api/v1/w/{workspace}/recycle/rules', tags: ['publish'], summary: 'Save a recycling rule set for some channels (it runs on its own, at its pace)',
+    request: { params: WorkspaceParam, body: jsonBody(z.object({ name: z.string().min(1).max(100), channelIds: z.array(z.number().int().positive()).min(1).max(50), rules: RecycleRulesSchema, enabled: z.boolean().default(true) })) },
+    responses: { 201: jsonResponse(RuleSetSchema, 'The rule set') },
+  }), async (c) => c.json(await saveRuleSet(ctx.db, c.get('workspace')!.id, c.req.valid('json'), ctx.now()), 201));
+
+  api.route('manager', createRoute({
+    method: 'post', path: '/api/v1/w/{workspace}/recycle/rules/{id}/run', tags: ['publish'], summary: 'Run a rule set now: its next shares become scheduled posts',
+    request: { params: WorkspaceParam.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
+    responses: { 200: jsonResponse(z.object({ ran: z.boolean(), reason: z.string(), posts: z.array(PostSchema) }), 'What the run scheduled') },
+  }), async (c) => {
+    const random = createRandom(ctx.now());
+    const result = await runRecycling(ctx.db, c.get('workspace')!.id, c.req.valid('param').id, { now: ctx.now(), random: () => random.next(), publicUrl: ctx.publicUrl, force: true });
+    for (const post of result.posts) await enqueueTargets(ctx, post.targets, post.dueAt);
+    return c.json(result, 200);
+  });
 }

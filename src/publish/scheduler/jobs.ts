@@ -6,9 +6,12 @@ import type { CapabilityContext } from '../../platform/capability.ts';
 import { channelClient } from '../channels/index.ts';
 import { dueTargets, sendTarget } from './send.ts';
 import type { PublishTables } from '../tables.ts';
+import { createRandom } from '../../graph/random.ts';
+import { runRecycling } from '../recycle/run.ts';
 
 export const SEND_JOB = 'publish.send';
 export const DUE_JOB = 'publish.due';
+export const RECYCLE_JOB = 'publish.recycle-due';
 
 export function defineSchedulerJobs(ctx: CapabilityContext): void {
   ctx.jobs.define<{ targetId: number }>(SEND_JOB, async ({ data }) => {
@@ -25,6 +28,16 @@ export function defineSchedulerJobs(ctx: CapabilityContext): void {
   ctx.jobs.define(DUE_JOB, async () => {
     for (const targetId of await dueTargets(ctx.db, ctx.now())) await ctx.jobs.enqueue(SEND_JOB, { targetId }, { key: `send-${targetId}` });
   }, { retryLimit: 0 });
+  // Every quarter of an hour each enabled rule set runs if its interval has passed.
+  ctx.jobs.define(RECYCLE_JOB, async () => {
+    const sets = await ctx.db.withTables<PublishTables>().selectFrom('recycle_rules').select(['id', 'workspace_id']).where('enabled', '=', 1).execute();
+    for (const set of sets) {
+      const random = createRandom(ctx.now() + Number(set.id));
+      const result = await runRecycling(ctx.db, Number(set.workspace_id), Number(set.id), { now: ctx.now(), random: () => random.next(), publicUrl: ctx.publicUrl });
+      for (const post of result.posts) await enqueueTargets(ctx, post.targets, post.dueAt);
+      if (result.ran) ctx.log.info({ ruleSet: set.id, posts: result.posts.length }, 'publish: recycled');
+    }
+  }, { retryLimit: 0, timeoutMs: 10 * 60_000 });
 }
 
 /** Enqueues the jobs of a newly scheduled post's targets at its due time. */
