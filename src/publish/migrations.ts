@@ -109,4 +109,42 @@ export const publishMigrations: Migration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-11-22-42-publish-advocacy',
+    async up(db, dialect) {
+      // A member's own channel (an employee's or ambassador's account), used for advocacy shares.
+      await db.schema.alterTable('channels').addColumn('owner_id', 'bigint', (c) => c.references('users.id').onDelete('cascade')).execute();
+      await withId(db.schema.createTable('advocacy_items'), dialect)
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('link_url', 'text')
+        .addColumn('created_by', 'bigint', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createTable('advocacy_policies')
+        .addColumn('workspace_id', 'bigint', (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
+        .addColumn('policy', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('member_templates')
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('user_id', 'bigint', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('affiliation', 'text', (c) => c.notNull().defaultTo('employee'))
+        .addColumn('signature', 'text')
+        .addColumn('hashtag', 'text')
+        .addPrimaryKeyConstraint('member_templates_pk', ['workspace_id', 'user_id'])
+        .execute();
+      await withId(db.schema.createTable('post_reviews'), dialect)
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('post_id', 'bigint', (c) => c.notNull().references('posts.id').onDelete('cascade'))
+        .addColumn('user_id', 'bigint', (c) => c.references('users.id').onDelete('set null'))
+        .addColumn('decision', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('post_reviews_post_idx').on('post_reviews').columns(['post_id', 'at']).execute();
+    },
+  },
 ];

@@ -101,6 +101,7 @@ export const ChannelSchema = z.object({
   timeZone: z.string(),
   slots: z.array(z.object({ day: z.number().int(), time: z.string() })),
   createdAt: z.number().int(),
+  ownerId: z.number().int().nullable().openapi({ description: 'The member whose own account this is (advocacy); null for the brand\'s' }),
 }).openapi('Channel');
 
 export const PostInputSchema = z.object({

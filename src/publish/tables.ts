@@ -39,6 +39,8 @@ export interface ChannelTable {
   /** JSON: weekly slots [{ day: 0-6, time: "HH:MM" }] for the queue. */
   slots: string;
   created_at: EpochMs;
+  /** users.id of the member whose own account this is (advocacy); null for the brand's channels. */
+  owner_id: number | null;
 }
 
 export interface PostTable {
@@ -139,7 +141,49 @@ export interface RecycleRuleTable {
   created_at: EpochMs;
 }
 
+export interface AdvocacyItemTable {
+  id: Generated<number>;
+  workspace_id: number;
+  title: string;
+  text: string;
+  link_url: string | null;
+  created_by: number | null;
+  created_at: EpochMs;
+  archived: number;
+}
+
+export interface AdvocacyPolicyTable {
+  workspace_id: number;
+  /** JSON: BrandSafetyPolicy. */
+  policy: string;
+  updated_at: EpochMs;
+}
+
+export interface MemberTemplateTable {
+  workspace_id: number;
+  user_id: number;
+  /** 'employee' | 'ambassador'. */
+  affiliation: string;
+  signature: string | null;
+  hashtag: string | null;
+}
+
+export interface PostReviewTable {
+  id: Generated<number>;
+  workspace_id: number;
+  post_id: number;
+  user_id: number | null;
+  /** 'submitted' | 'comment' | 'approved' | 'rejected'. */
+  decision: string;
+  comment: string | null;
+  at: EpochMs;
+}
+
 export type PublishTables = {
+  advocacy_items: AdvocacyItemTable;
+  advocacy_policies: AdvocacyPolicyTable;
+  member_templates: MemberTemplateTable;
+  post_reviews: PostReviewTable;
   articles: ArticleTable;
   channels: ChannelTable;
   posts: PostTable;

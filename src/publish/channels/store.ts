@@ -16,6 +16,8 @@ export interface ChannelInput {
   ratePerHour?: number;
   timeZone?: string;
   slots?: Array<{ day: number; time: string }>;
+  /** users.id of the member whose own account this is (advocacy). */
+  ownerId?: number | null;
 }
 
 export interface Channel {
@@ -30,6 +32,7 @@ export interface Channel {
   timeZone: string;
   slots: Array<{ day: number; time: string }>;
   createdAt: number;
+  ownerId: number | null;
 }
 
 export function checkTimeZone(zone: string, field: string): void {
@@ -55,21 +58,21 @@ export async function addChannel(platform: Kysely<PlatformTables>, workspaceId: 
   if (existing) throw new RelaisError('RELAIS_CONFLICT', `A channel named "${input.name}" exists already.`, { field: 'name' });
   const row = await db(platform).insertInto('channels').values({
     workspace_id: workspaceId, network: input.network, name: input.name, handle, config: JSON.stringify(input.config), secrets: JSON.stringify(input.secrets),
-    status: 'active', status_reason: null, rate_per_hour: input.ratePerHour ?? 30, time_zone: timeZone, slots: JSON.stringify(input.slots ?? []), created_at: now,
+    status: 'active', status_reason: null, rate_per_hour: input.ratePerHour ?? 30, time_zone: timeZone, slots: JSON.stringify(input.slots ?? []), created_at: now, owner_id: input.ownerId ?? null,
   }).returning('id').executeTakeFirstOrThrow();
   return (await findChannel(platform, workspaceId, Number(row.id)))!;
 }
 
-type ChannelRowOut = { id: number; network: string; name: string; handle: string | null; config: string; status: string; status_reason: string | null; rate_per_hour: number; time_zone: string; slots: string; created_at: number };
+type ChannelRowOut = { id: number; network: string; name: string; handle: string | null; config: string; status: string; status_reason: string | null; rate_per_hour: number; time_zone: string; slots: string; created_at: number; owner_id: number | null };
 
 function toChannel(r: ChannelRowOut): Channel {
   return {
     id: Number(r.id), network: r.network, name: r.name, handle: r.handle, config: JSON.parse(r.config) as Record<string, unknown>, status: r.status, statusReason: r.status_reason,
-    ratePerHour: Number(r.rate_per_hour), timeZone: r.time_zone, slots: JSON.parse(r.slots) as Channel['slots'], createdAt: Number(r.created_at),
+    ratePerHour: Number(r.rate_per_hour), timeZone: r.time_zone, slots: JSON.parse(r.slots) as Channel['slots'], createdAt: Number(r.created_at), ownerId: r.owner_id === null ? null : Number(r.owner_id),
   };
 }
 
-const PUBLIC_COLUMNS = ['id', 'network', 'name', 'handle', 'config', 'status', 'status_reason', 'rate_per_hour', 'time_zone', 'slots', 'created_at'] as const;
+const PUBLIC_COLUMNS = ['id', 'network', 'name', 'handle', 'config', 'status', 'status_reason', 'rate_per_hour', 'time_zone', 'slots', 'created_at', 'owner_id'] as const;
 
 export async function listChannels(platform: Kysely<PlatformTables>, workspaceId: number): Promise<Channel[]> {
   const rows = await db(platform).selectFrom('channels').select(PUBLIC_COLUMNS).where('workspace_id', '=', workspaceId).orderBy('id').execute();

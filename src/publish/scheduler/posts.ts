@@ -28,6 +28,8 @@ export interface PostInput {
   origin?: 'manual' | 'recycle' | 'advocacy';
   articleId?: number | null;
   authorId?: number | null;
+  /** A member's post: held for a reviewer (status pending-approval; its targets wait as drafts). */
+  awaitApproval?: boolean;
 }
 
 export interface PostTarget {
@@ -89,7 +91,7 @@ export async function schedulePost(platform: Kysely<PlatformTables>, workspaceId
     const media = input.media?.length ?? 0;
     if (media > (MAX_MEDIA[channel.network] ?? 4)) throw new RelaisError('RELAIS_REQUEST_INVALID', `${channel.network} takes at most ${MAX_MEDIA[channel.network]} media; the post has ${media}.`, { field: 'media' });
   });
-  const status = input.dueAt === null ? 'draft' : 'scheduled';
+  const status = input.awaitApproval ? 'pending-approval' : input.dueAt === null ? 'draft' : 'scheduled';
   const postId = await platform.transaction().execute(async (trx) => {
     const post = await trx.withTables<PublishTables>().insertInto('posts').values({
       workspace_id: workspaceId, author_id: input.authorId ?? null, status, text: input.text, media: JSON.stringify(input.media ?? []), link_url: input.linkUrl ?? null,
@@ -98,7 +100,7 @@ export async function schedulePost(platform: Kysely<PlatformTables>, workspaceId
     }).returning('id').executeTakeFirstOrThrow();
     const id = Number(post.id);
     await trx.withTables<PublishTables>().insertInto('post_targets').values(input.targets.map((target) => ({
-      workspace_id: workspaceId, post_id: id, channel_id: target.channelId, text: target.text?.trim() ? target.text : null, status: input.dueAt === null ? 'draft' : 'pending',
+      workspace_id: workspaceId, post_id: id, channel_id: target.channelId, text: target.text?.trim() ? target.text : null, status: input.dueAt === null || input.awaitApproval ? 'draft' : 'pending',
       idempotency_key: `relais-${id}-${target.channelId}-${randomUUID()}`, remote_id: null, remote_url: null, attempts: 0, next_attempt_at: input.dueAt, last_error: null, published_at: null,
     }))).execute();
     return id;

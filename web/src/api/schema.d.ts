@@ -323,6 +323,422 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/advocacy/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect my own account (credentials checked with the network)
+         * @description Access: member.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChannelInput"];
+                };
+            };
+            responses: {
+                /** @description My channel */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Channel"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/advocacy/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The library of approved content members may share
+         * @description Access: member.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Items */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdvocacyItem"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add approved content to the library
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        linkUrl?: string | null;
+                        text: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The item */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdvocacyItem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/advocacy/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The brand-safety policy shares are checked against
+         * @description Access: member.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BrandSafetyPolicy"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set the banned words and claims, allowed link domains and required disclosure
+         * @description Access: strategist.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BrandSafetyPolicy"];
+                };
+            };
+            responses: {
+                /** @description Policy */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BrandSafetyPolicy"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/advocacy/posts/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (scheduled at its time), reject, or comment on a member's post; every decision is logged
+         * @description Access: reviewer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string | null;
+                        /** @enum {string} */
+                        decision: "approve" | "reject" | "comment";
+                    };
+                };
+            };
+            responses: {
+                /** @description The post and its log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            post: components["schemas"]["Post"];
+                            reviews: components["schemas"]["PostReview"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/advocacy/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members' posts awaiting approval, with their brand-safety problems and decision log
+         * @description Access: reviewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queue: {
+                                authorId: number | null;
+                                post: components["schemas"]["Post"];
+                                problems: components["schemas"]["SafetyProblem"][];
+                                reviews: components["schemas"]["PostReview"][];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/advocacy/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Share library content (or my own text) on my accounts: held for a reviewer, with its brand-safety problems
+         * @description Access: member.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channelIds: number[];
+                        dueAt: number;
+                        itemId?: number | null;
+                        text?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The post, awaiting approval */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            post: components["schemas"]["Post"];
+                            problems: components["schemas"]["SafetyProblem"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/advocacy/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My branded template (signature, hashtag) and affiliation
+         * @description Access: member.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberTemplate"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set my branded template
+         * @description Access: member.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemberTemplate"];
+                };
+            };
+            responses: {
+                /** @description Template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemberTemplate"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/analytics/volume": {
         parameters: {
             query?: never;
@@ -2188,6 +2604,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdvocacyItem: {
+            createdAt: number;
+            id: number;
+            linkUrl: string | null;
+            text: string;
+            title: string;
+        };
         ApiToken: {
             createdAt: number;
             id: number;
@@ -2196,6 +2619,13 @@ export interface components {
             revoked: boolean;
             /** @enum {string} */
             role: "viewer" | "member" | "reviewer" | "manager" | "strategist";
+        };
+        BrandSafetyPolicy: {
+            allowedDomains: string[];
+            banned: string[];
+            disclosure: string | null;
+            /** @description Affiliations that must disclose: employee, ambassador */
+            disclosureFor: string[];
         };
         Channel: {
             config: {
@@ -2206,6 +2636,8 @@ export interface components {
             id: number;
             name: string;
             network: string;
+            /** @description The member whose own account this is (advocacy); null for the brand's */
+            ownerId: number | null;
             ratePerHour: number;
             slots: {
                 day: number;
@@ -2294,6 +2726,12 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "viewer" | "member" | "reviewer" | "manager" | "strategist";
+        };
+        MemberTemplate: {
+            /** @enum {string} */
+            affiliation: "employee" | "ambassador";
+            hashtag: string | null;
+            signature: string | null;
         };
         Mention: {
             author: {
@@ -2384,6 +2822,12 @@ export interface components {
             timeZone?: string;
             /** @enum {string} */
             visibility?: "public" | "unlisted" | "private";
+        };
+        PostReview: {
+            at: number;
+            comment: string | null;
+            decision: string;
+            userId: number | null;
         };
         RecyclePreview: {
             /** @description Articles left out now, with why */
@@ -2501,6 +2945,11 @@ export interface components {
             lastRunAt: number | null;
             name: string;
             rules: components["schemas"]["RecycleRules"];
+        };
+        SafetyProblem: {
+            code: string;
+            message: string;
+            position: number | null;
         };
         Session: {
             csrfToken: string;
