@@ -4,6 +4,7 @@
 import type { Capability } from '../platform/capability.ts';
 import { countInWorkspace } from '../platform/db/count.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
+import { alertCommands, registerAlerts, startAlerts } from './alerts/index.ts';
 import { listenCommands } from './commands.ts';
 import { loadEnricher } from './enricher.ts';
 import { dueSources, pollSource } from './feeds.ts';
@@ -27,6 +28,7 @@ export const listen: Capability = {
     const topics = new TopicIndex();
     registerListenRoutes(ctx, { topics, enrich: loadEnricher });
     registerAnalyticsRoutes(ctx);
+    registerAlerts(ctx);
     registerSourceRoutes(ctx, { topics, enrich: loadEnricher });
     // Every minute the scheduler looks for sources due; each is polled as its own job (its key
     // keeps one poll of a source at a time).
@@ -60,11 +62,12 @@ export const listen: Capability = {
     // Load the enrichment tables now rather than on the first ingested batch.
     void loadEnricher();
     await ctx.jobs.schedule(POLL_DUE_JOB, '* * * * *');
+    await startAlerts(ctx);
     // Topics left waiting (the demo world's, or a backfill cut short by a stop) are matched now.
     const rows = await ctx.db.withTables<ListenTables>().selectFrom('topics').select('workspace_id').where('backfilled_at', 'is', null).groupBy('workspace_id').execute();
     for (const row of rows) await ctx.jobs.enqueue(BACKFILL_JOB, { workspaceId: row.workspace_id }, { key: `backfill-${row.workspace_id}` });
   },
-  commands: listenCommands,
+  commands: [...listenCommands, ...alertCommands],
   async overview(db, workspaceId) {
     const [accounts, mentions] = await Promise.all([countInWorkspace(db, 'accounts', workspaceId), countInWorkspace(db, 'mentions', workspaceId)]);
     return { accounts, mentions };
@@ -74,5 +77,6 @@ export const listen: Capability = {
     { table: 'mentions', hasId: true, refs: { author_id: 'accounts' } },
     { table: 'topics', hasId: true },
     { table: 'topic_mentions', hasId: false, key: ['topic_id', 'mention_id'], refs: { topic_id: 'topics', mention_id: 'mentions' } },
+    { table: 'alert_rules', hasId: true, refs: { topic_id: 'topics' } },
   ],
 };

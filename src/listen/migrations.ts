@@ -1,5 +1,6 @@
 import { createFullTextIndex } from '../platform/db/full-text.ts';
 import { withId, type Migration } from '../platform/db/migrations.ts';
+import { alertMigrations } from './alerts/migrations.ts';
 
 export const listenMigrations: Migration[] = [
   {
@@ -120,4 +121,5 @@ export const listenMigrations: Migration[] = [
       await db.schema.createIndex('mentions_workspace_id_idx').on('mentions').columns(['workspace_id', 'id']).execute();
     },
   },
+  ...alertMigrations,
 ];

@@ -36,6 +36,10 @@ export const CATALOGUE = {
   RELAIS_JOB_UNKNOWN: { status: 400, userError: true, message: 'No such job type.' },
   RELAIS_TOPIC_QUERY_INVALID: { status: 400, userError: true, message: 'The topic query is not valid.' },
   RELAIS_JOB_CRON_INVALID: { status: 400, userError: true, message: 'The schedule is not a valid cron expression.' },
+  RELAIS_ALERT_RULE_NOT_FOUND: { status: 404, userError: true, message: 'No such alert rule.' },
+  RELAIS_ALERT_RULE_INVALID: { status: 400, userError: true, message: 'The alert rule is not valid.' },
+  RELAIS_ALERT_NOT_FOUND: { status: 404, userError: true, message: 'No such alert.' },
+  RELAIS_ALERT_STATUS_INVALID: { status: 409, userError: true, message: 'The alert is not in a state that allows this.' },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;
