@@ -173,7 +173,7 @@ export const alertCommand: Command = {
             rule = { id: 0, workspaceId: workspace.id, name: kind, kind, topicId: topicOf(values), params: resolveParams(kind, paramsOf(raw.param), undefined, '--param'), cooldownMinutes: intFlag(values.cooldown, '--cooldown', RULE_DEFAULTS[kind].cooldownMinutes, 0, 30 * 24 * 60), quietHours: null, enabled: true, webhookUrl: null, webhookAllowPrivate: false, webhookSecret: '', createdAt: 0, updatedAt: 0 };
           }
           const result = await dryRun(db, rule, now, days);
-          const lines = [`Over the last ${days} days, the rule would have fired ${result.firings.length} times (${result.heldBack} more windows held back by the cooldown):`, ...result.firings.map((f) => `  ${utcHour(f.windowStart)}  ${f.severity.padEnd(8)} ${f.explanation}`)];
+          const lines = [`Over the last ${days} days, the rule would have fired ${result.firings.length} time${result.firings.length === 1 ? '' : 's'} (${result.heldBack} more windows held back by the cooldown):`, ...result.firings.map((f) => `  ${utcHour(f.windowStart)}  ${f.severity.padEnd(8)} ${f.explanation}`)];
           return print(result, lines.join('\n'));
         }
         case 'list': {
