@@ -739,6 +739,689 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alert rules
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rules */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: components["schemas"]["AlertRule"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertRuleInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertRule"];
+                    };
+                };
+                /** @description A threshold, the query or the webhook is invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such topic */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/alert-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One alert rule
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The rule */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertRule"];
+                    };
+                };
+                /** @description No such rule */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rule (its alerts stay, with their record)
+         * @description Access: manager.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such rule */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a rule: thresholds, cooldown, quiet hours, webhook; pause it; give it a new secret
+         * @description Access: manager.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertRulePatch"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertRule"];
+                    };
+                };
+                /** @description Invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such rule */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/alert-rules/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry run of a saved rule: when it would have fired over the last days
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description How many days back (default 30) */
+                    days?: number;
+                    /** @description End of the period, epoch ms (default now) */
+                    to?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The firings, after the cooldown */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertDryRun"];
+                    };
+                };
+                /** @description No such rule */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/alert-rules/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each kind's default thresholds and cooldown
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Defaults */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            defaults: {
+                                [key: string]: {
+                                    cooldownMinutes: number;
+                                    params: {
+                                        [key: string]: number | string;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/alert-rules/recommended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the recommended rules for a topic: a spike, a negative surge, an influential author turning negative, "boycott"
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        topicId: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: components["schemas"]["AlertRule"][];
+                        };
+                    };
+                };
+                /** @description No such topic */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/alert-rules/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry run of a rule not saved yet: when it would have fired over the last days
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description How many days back (default 30) */
+                    days?: number;
+                    /** @description End of the period, epoch ms (default now) */
+                    to?: number | null;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertRuleInput"];
+                };
+            };
+            responses: {
+                /** @description The firings, after the cooldown */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertDryRun"];
+                    };
+                };
+                /** @description The rule is invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts, newest first
+         * @description Pages with `before` (the `next` cursor of the previous page). New alerts also arrive on the workspace event stream as `{ "type": "alert.fired", "alert": … }`.
+         *
+         *     Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    before?: number;
+                    limit?: number;
+                    rule?: number;
+                    status?: "open" | "acknowledged" | "resolved";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of alerts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alerts: components["schemas"]["Alert"][];
+                            next: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One alert with its timeline and its delivery attempts
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The alert */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: components["schemas"]["Alert"];
+                            deliveries: components["schemas"]["AlertDelivery"][];
+                            timeline: components["schemas"]["AlertEvent"][];
+                        };
+                    };
+                };
+                /** @description No such alert */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an open alert: someone is on it
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The alert */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alert"];
+                    };
+                };
+                /** @description No such alert */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not in a state that allows it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/alerts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an alert, with an optional note
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The alert */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alert"];
+                    };
+                };
+                /** @description No such alert */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not in a state that allows it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/analytics/volume": {
         parameters: {
             query?: never;
@@ -2611,6 +3294,173 @@ export interface components {
             text: string;
             title: string;
         };
+        Alert: {
+            acknowledgedAt: number | null;
+            acknowledgedBy: {
+                id: number;
+                name: string;
+            } | null;
+            explanation: string;
+            figures: {
+                [key: string]: number | string | null;
+            };
+            firedAt: number;
+            id: number;
+            /** @enum {string} */
+            kind: "spike" | "negative_surge" | "influencer_negative" | "keyword";
+            mentionIds: number[];
+            resolvedAt: number | null;
+            resolvedBy: {
+                id: number;
+                name: string;
+            } | null;
+            ruleId: number | null;
+            ruleName: string;
+            /** @enum {string} */
+            severity: "warning" | "critical";
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved";
+            subject: string;
+            topicId: number | null;
+            windowEnd: number;
+            windowStart: number;
+        };
+        AlertDelivery: {
+            at: number;
+            attempt: number;
+            channel: string;
+            durationMs: number;
+            error: string | null;
+            httpStatus: number | null;
+            id: number;
+            /** @enum {string} */
+            outcome: "succeeded" | "failed";
+            url: string;
+        };
+        AlertDryRun: {
+            firings: components["schemas"]["AlertFiring"][];
+            from: number;
+            /** @description Windows where the condition held within the cooldown of an earlier one (same buzz) */
+            heldBack: number;
+            to: number;
+        };
+        AlertEvent: {
+            actor: {
+                id: number | null;
+                name: string;
+            } | null;
+            at: number;
+            detail: {
+                [key: string]: unknown;
+            };
+            id: number;
+            type: string;
+        };
+        AlertFiring: {
+            explanation: string;
+            figures: {
+                [key: string]: number | string | null;
+            };
+            mentionIds: number[];
+            /** @enum {string} */
+            severity: "warning" | "critical";
+            subject: string;
+            windowEnd: number;
+            windowStart: number;
+        };
+        AlertRule: {
+            cooldownMinutes: number;
+            createdAt: number;
+            enabled: boolean;
+            id: number;
+            /** @enum {string} */
+            kind: "spike" | "negative_surge" | "influencer_negative" | "keyword";
+            name: string;
+            params: components["schemas"]["AlertRuleParams"];
+            quietHours: components["schemas"]["QuietHours"];
+            topicId: number | null;
+            updatedAt: number;
+            webhookAllowPrivate: boolean;
+            /** @description Signs the webhook bodies; shown to managers and strategists only */
+            webhookSecret: string | null;
+            webhookUrl: string | null;
+        };
+        AlertRuleInput: {
+            /** @description No new alert while the same buzz goes on within this many minutes (default per kind) */
+            cooldownMinutes?: number;
+            /** @default true */
+            enabled: boolean;
+            /** @enum {string} */
+            kind: "spike" | "negative_surge" | "influencer_negative" | "keyword";
+            name: string;
+            params?: components["schemas"]["AlertRuleParams"] & unknown;
+            /**
+             * @description Webhooks wait during these hours; off by default
+             * @default null
+             */
+            quietHours: {
+                /** @description First quiet hour, local */
+                from: number;
+                timeZone: string;
+                /** @description First hour after the quiet hours, local */
+                to: number;
+            } | null;
+            /**
+             * @description The topic watched; null: the whole workspace
+             * @default null
+             */
+            topicId: number | null;
+            /**
+             * @description Administrators only: allow a webhook on a loopback or private address
+             * @default false
+             */
+            webhookAllowPrivate: boolean;
+            /**
+             * Format: uri
+             * @default null
+             */
+            webhookUrl: string | null;
+        };
+        AlertRuleParams: {
+            /** @description negative_surge: days before the window for the baseline (default 7) */
+            baselineDays?: number;
+            /** @description influencer_negative: the author was mostly not negative over these days before (default 30) */
+            lookbackDays?: number;
+            /** @description spike, keyword: mentions at least (default 20, 3) */
+            minCount?: number;
+            /** @description spike: the hour over its baseline at least (default 5) */
+            minFactor?: number;
+            /** @description influencer_negative: followers at least (default 50,000) */
+            minFollowers?: number;
+            /** @description negative_surge: negative mentions in the window at least (default 20) */
+            minNegative?: number;
+            /** @description negative_surge: times the baseline share at least (default 2) */
+            minRatio?: number;
+            /** @description negative_surge: negative share at least, 0–1 (default 0.3) */
+            minShare?: number;
+            /** @description spike: robust z-score at least (default 3.5) */
+            minZ?: number;
+            /** @description keyword: a query of the topic language, e.g. boycott OR arnaque */
+            query?: string;
+            /** @description negative_surge, keyword: the window in hours (default 6, 1) */
+            windowHours?: number;
+        };
+        AlertRulePatch: {
+            cooldownMinutes?: number;
+            enabled?: boolean;
+            name?: string;
+            params?: components["schemas"]["AlertRuleParams"];
+            quietHours?: components["schemas"]["QuietHours"];
+            /**
+             * @description Give the rule a new webhook secret
+             * @enum {boolean}
+             */
+            rotateSecret?: true;
+            topicId?: number | null;
+            webhookAllowPrivate?: boolean;
+            /** Format: uri */
+            webhookUrl?: string | null;
+        };
         ApiToken: {
             createdAt: number;
             id: number;
@@ -2829,6 +3679,13 @@ export interface components {
             decision: string;
             userId: number | null;
         };
+        QuietHours: {
+            /** @description First quiet hour, local */
+            from: number;
+            timeZone: string;
+            /** @description First hour after the quiet hours, local */
+            to: number;
+        } | null;
         RecyclePreview: {
             /** @description Articles left out now, with why */
             excluded: {

@@ -12,6 +12,8 @@ import { Link } from '../shell/link.tsx';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useLocation } from '../shell/router.ts';
 import { canManage } from './format.ts';
+import { AlertsPage } from './alerts-page.tsx';
+import { AlertRuleEditor } from './alerts-rule-editor.tsx';
 import { IngestLogPage } from './ingest-log-page.tsx';
 import { LISTEN_TABS, listenPath, parseListenPath, type ListenTab, type ListenView } from './listen-routes.ts';
 import { MentionsPage } from './mentions-page.tsx';
@@ -23,10 +25,11 @@ const TAB_NAMES: Record<ListenTab, MessageKey> = {
   mentions: 'overview.mentions',
   topics: 'listen.tab.topics',
   'ingest-log': 'listen.tab.ingestLog',
+  alerts: 'listen.tab.alerts',
 };
 
 function tabView(tab: ListenTab): ListenView {
-  return tab === 'mentions' ? { tab, topic: null } : tab === 'topics' ? { tab } : { tab };
+  return tab === 'mentions' ? { tab, topic: null } : tab === 'topics' ? { tab } : tab === 'alerts' ? { tab } : { tab };
 }
 
 /** The view the address asks for: the path after /w/<workspace>/listen, and ?topic=. */
@@ -72,6 +75,12 @@ export function ListenPage({ workspace, overview }: SectionPageProps) {
   } else if (view.tab === 'topics') {
     title = t('listen.tab.topics');
     body = <TopicsPage workspace={workspace} topics={topics} notice={shownNotice} onNotice={(text) => showNotice(text, here)} />;
+  } else if (view.tab === 'alerts' && 'rule' in view) {
+    title = view.rule === 'new' ? t('alertEditor.newTitle') : t('alertEditor.editTitle');
+    body = manager ? <AlertRuleEditor workspace={workspace} topics={topics} id={view.rule} onSaved={(text) => showNotice(text, listenPath(workspace.slug, { tab: 'alerts' }))} /> : <Forbidden />;
+  } else if (view.tab === 'alerts') {
+    title = t('listen.tab.alerts');
+    body = <AlertsPage workspace={workspace} topics={topics} notice={shownNotice} onNotice={(text) => showNotice(text, here)} />;
   } else if (view.tab === 'ingest-log') {
     title = t('listen.tab.ingestLog');
     body = manager ? <IngestLogPage workspace={workspace} /> : <Forbidden />;

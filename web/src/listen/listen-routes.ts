@@ -5,13 +5,16 @@
 //   /topics/new             the topic editor, for a new topic
 //   /topics/<id>            the topic editor, for topic <id>
 //   /ingest-log             what could not be ingested (managers and strategists)
+//   /alerts                 alerts (live) and alert rules
+//   /alerts/rules/new       the rule editor, for a new rule (managers and strategists)
+//   /alerts/rules/<id>      the rule editor, for rule <id>
 // Plain functions, no React and no imports: the shell's router asks isListenPath whether an
 // address exists.
 
 /** The tabs of Listen's sub-navigation, in their order. */
 // The dashboard (volume by source with spikes, map, sentiment, keywords, authors) will be the
 // first tab, at /listen itself, when its analytics API lands; the stream then moves to its tab.
-export const LISTEN_TABS = ['mentions', 'topics', 'ingest-log'] as const;
+export const LISTEN_TABS = ['mentions', 'topics', 'alerts', 'ingest-log'] as const;
 export type ListenTab = (typeof LISTEN_TABS)[number];
 
 export type ListenView =
@@ -19,7 +22,9 @@ export type ListenView =
   | { tab: 'topics' }
   | { tab: 'topics'; editor: 'new' }
   | { tab: 'topics'; editor: number }
-  | { tab: 'ingest-log' };
+  | { tab: 'ingest-log' }
+  | { tab: 'alerts' }
+  | { tab: 'alerts'; rule: 'new' | number };
 
 function positiveInt(value: string | null | undefined): number | null {
   return value && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null;
@@ -28,6 +33,10 @@ function positiveInt(value: string | null | undefined): number | null {
 /** The view of Listen for the path parts after /listen, or null when there is none. */
 export function parseListenPath(rest: readonly string[], search = ''): ListenView | null {
   const [first, second, ...more] = rest;
+  if (first === 'alerts' && second === 'rules' && more.length === 1) {
+    const rule = more[0] === 'new' ? 'new' : positiveInt(more[0]);
+    return rule === null ? null : { tab: 'alerts', rule };
+  }
   if (more.length > 0) return null;
   if (first === undefined || first === 'mentions') {
     if (second !== undefined) return null;
@@ -40,6 +49,7 @@ export function parseListenPath(rest: readonly string[], search = ''): ListenVie
     return id === null ? null : { tab: 'topics', editor: id };
   }
   if (first === 'ingest-log' && second === undefined) return { tab: 'ingest-log' };
+  if (first === 'alerts' && second === undefined) return { tab: 'alerts' };
   return null;
 }
 
@@ -59,5 +69,7 @@ export function listenPath(workspace: string, view: ListenView): string {
       return `${base}/topics/${view.editor}`;
     case 'ingest-log':
       return `${base}/ingest-log`;
+    case 'alerts':
+      return 'rule' in view ? `${base}/alerts/rules/${view.rule}` : `${base}/alerts`;
   }
 }

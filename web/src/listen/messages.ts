@@ -1,5 +1,6 @@
 // Listen's messages, English and French. fr must have exactly en's keys (its type says so),
 // and web/src/i18n/en.ts merges these into the app's dictionary.
+import { alertsEn, alertsFr } from './messages-alerts.ts';
 
 export const listenEn = {
   'listen.nav': 'Listen pages',
@@ -122,6 +123,7 @@ export const listenEn = {
   'ingestLog.source': 'Source',
   'ingestLog.position': 'Where in it',
   'ingestLog.message': 'Why',
+  ...alertsEn,
 } satisfies Record<string, string>;
 
 export const listenFr: Record<keyof typeof listenEn, string> = {
@@ -245,4 +247,5 @@ export const listenFr: Record<keyof typeof listenEn, string> = {
   'ingestLog.source': 'Origine',
   'ingestLog.position': 'Où',
   'ingestLog.message': 'Pourquoi',
+  ...alertsFr,
 };
