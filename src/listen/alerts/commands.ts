@@ -1,7 +1,7 @@
 // `relais alert …`: add rules (or the recommended ones), list rules and alerts, dry-run a rule
 // over past days, acknowledge and resolve alerts.
 import type { Kysely } from 'kysely';
-import { findUserByEmail, findWorkspace, workspacesOf } from '../../platform/auth/store.ts';
+import { audit, findUserByEmail, findWorkspace, workspacesOf } from '../../platform/auth/store.ts';
 import { roleAllows } from '../../platform/auth/roles.ts';
 import { choiceFlag, intFlag, requiredFlag, type Command, type FlagValues } from '../../platform/command.ts';
 import type { PlatformTables } from '../../platform/db/schema.ts';
@@ -186,6 +186,7 @@ export const alertCommand: Command = {
           const id = intFlag(requiredFlag(arg, 'ALERT_ID'), 'ALERT_ID', 0, 1);
           const actor = await actorOf(db, workspace.id, values);
           const alert = await moveAlert(db, workspace.id, id, action === 'ack' ? 'acknowledge' : 'resolve', actor, now, typeof values.note === 'string' ? values.note : undefined);
+          await audit(db, { workspaceId: workspace.id, userId: actor.id, action: `alert.${action === 'ack' ? 'acknowledge' : 'resolve'}`, target: String(id), data: { via: 'cli' }, now });
           return print(alert, `Alert ${alert.id} is ${alert.status}.`);
         }
         default:

@@ -4,6 +4,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { CapabilityContext } from '../../platform/capability.ts';
 import { roleAllows } from '../../platform/auth/roles.ts';
+import { audit } from '../../platform/auth/store.ts';
 import { RelaisError } from '../../platform/errors.ts';
 import type { Actor, WorkspaceScope } from '../../platform/http/context.ts';
 import { ErrorSchema, jsonBody, jsonResponse, WorkspaceParam } from '../../platform/http/schemas.ts';
@@ -68,6 +69,7 @@ export function registerAlertRoutes(ctx: CapabilityContext, hooks: { onRulesChan
       const input = c.req.valid('json');
       checkPrivate(input.webhookAllowPrivate, c.get('actor')!);
       const rule = await createRule(ctx.db, workspace.id, { ...input, params: resolveParams(input.kind, input.params), cooldownMinutes: input.cooldownMinutes ?? RULE_DEFAULTS[input.kind].cooldownMinutes }, ctx.now());
+      await audit(ctx.db, { workspaceId: workspace.id, userId: c.get('actor')!.user.id, action: 'alert-rule.create', target: String(rule.id), data: { name: rule.name, kind: rule.kind }, now: ctx.now() });
       hooks.onRulesChanged(workspace.id);
       return c.json(presentRule(rule, true), 201);
     },
@@ -88,6 +90,7 @@ export function registerAlertRoutes(ctx: CapabilityContext, hooks: { onRulesChan
       const { topicId } = c.req.valid('json');
       const rules: Rule[] = [];
       for (const input of recommendedRules(topicId)) rules.push(await createRule(ctx.db, workspace.id, input, ctx.now()));
+      await audit(ctx.db, { workspaceId: workspace.id, userId: c.get('actor')!.user.id, action: 'alert-rule.create', target: rules.map((r) => r.id).join(','), data: { recommended: true, topicId }, now: ctx.now() });
       hooks.onRulesChanged(workspace.id);
       return c.json({ rules: rules.map((r) => presentRule(r, true)) }, 201);
     },
@@ -156,6 +159,7 @@ export function registerAlertRoutes(ctx: CapabilityContext, hooks: { onRulesChan
       const current = await findRule(ctx.db, workspace.id, id);
       const params = patch.params === undefined ? undefined : resolveParams(current.kind, patch.params, current.params);
       const rule = await updateRule(ctx.db, workspace.id, id, { ...patch, params }, ctx.now());
+      await audit(ctx.db, { workspaceId: workspace.id, userId: c.get('actor')!.user.id, action: 'alert-rule.update', target: String(id), data: { fields: Object.keys(patch) }, now: ctx.now() });
       hooks.onRulesChanged(workspace.id);
       return c.json(presentRule(rule, true), 200);
     },
@@ -165,7 +169,9 @@ export function registerAlertRoutes(ctx: CapabilityContext, hooks: { onRulesChan
     'manager',
     createRoute({ method: 'delete', path: '/api/v1/w/{workspace}/alert-rules/{id}', tags, summary: 'Delete a rule (its alerts stay, with their record)', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, 404: jsonResponse(ErrorSchema, 'No such rule') } }),
     async (c) => {
-      await deleteRule(ctx.db, c.get('workspace')!.id, c.req.valid('param').id);
+      const workspace = c.get('workspace')!;
+      await deleteRule(ctx.db, workspace.id, c.req.valid('param').id);
+      await audit(ctx.db, { workspaceId: workspace.id, userId: c.get('actor')!.user.id, action: 'alert-rule.delete', target: String(c.req.valid('param').id), now: ctx.now() });
       return c.body(null, 204);
     },
   );
@@ -245,6 +251,7 @@ export function registerAlertRoutes(ctx: CapabilityContext, hooks: { onRulesChan
         const workspace = c.get('workspace')!;
         const user = c.get('actor')!.user;
         const alert = await moveAlert(ctx.db, workspace.id, c.req.valid('param').id, action, { id: user.id, name: user.name }, ctx.now(), c.req.valid('json').note || undefined);
+        await audit(ctx.db, { workspaceId: workspace.id, userId: user.id, action: `alert.${action}`, target: String(alert.id), now: ctx.now() });
         ctx.events.publish(workspace.id, { type: 'alert.updated', alert });
         return c.json(alert, 200);
       },

@@ -89,6 +89,16 @@ describe('Alerts in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at $
     const row = page.getByRole('row', { name: /Boycott watch/ });
     assert.match(await text(row), /Words\s*Cimes & Sentiers\s*query boycott OR boycotter OR arnaque OR scam.*minCount 3/);
 
+    // Edited: a wider window; the kind stays.
+    await row.getByRole('link', { name: 'Edit the rule Boycott watch' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit alert rule' }).waitFor();
+    assert.equal(await page.getByLabel('Kind').isDisabled(), true);
+    assert.match(await page.getByText(/^[0-9a-f]{64}$/).textContent() ?? '', /^[0-9a-f]{64}$/, 'the webhook secret is shown to a manager');
+    await page.getByLabel('Window, in hours').fill('2');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Rule “Boycott watch” saved.').waitFor();
+    assert.match(await text(page.getByRole('row', { name: /Boycott watch/ })), /windowHours 2/);
+
     // Mentions come in through the API; the alert arrives on the page without a reload.
     const csrf = await page.evaluate(async () => ((await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string }).csrfToken);
     const now = Date.now();

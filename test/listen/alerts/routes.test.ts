@@ -254,6 +254,33 @@ eachDialect('Listen alerts over HTTP', (dialect) => {
     assert.equal(receiver.received.length, before, 'nothing was posted');
   });
 
+  test('quiet hours hold the webhook until they end; the alert shows at once', async () => {
+    const rule = (await (await admin.request('POST', '/api/v1/w/acme/alert-rules', { name: 'Night', kind: 'keyword', params: { query: 'avalanche', minCount: 1 }, quietHours: { from: 11, to: 14, timeZone: 'UTC' }, webhookUrl: receiver.url, webhookAllowPrivate: true })).json()) as RuleBody;
+    const before = receiver.received.length;
+    assert.equal((await manager.request('POST', '/api/v1/w/acme/mentions', { mentions: [mention('q1', 'Une avalanche au col', t.clock.now - 60_000)] })).status, 200);
+    let alertId = 0;
+    await until(async () => {
+      alertId = ((await (await viewer.request('GET', `/api/v1/w/acme/alerts?rule=${rule.id}`)).json()) as { alerts: AlertBody[] }).alerts[0]?.id ?? 0;
+      return alertId > 0;
+    });
+    await until(async () => (await t.jobs.list(DELIVER_JOB, 50)).some((j) => (j.data as DeliverJob).alertId === alertId));
+    const job = (await t.jobs.list(DELIVER_JOB, 50)).find((j) => (j.data as DeliverJob).alertId === alertId)!;
+    assert.equal(job.state, 'queued');
+    assert.ok(Math.abs(job.runAt - job.createdAt - 2 * 3_600_000) < 5_000, 'held two hours: until 14:00 UTC');
+    const detail = (await (await viewer.request('GET', `/api/v1/w/acme/alerts/${alertId}`)).json()) as { timeline: Array<{ type: string; detail: { until?: number } }> };
+    assert.deepEqual(detail.timeline.map((e) => e.type), ['fired', 'delivery_held']);
+    assert.equal(detail.timeline[1]!.detail.until, Date.UTC(2026, 10, 22, 14));
+    assert.equal(receiver.received.length, before);
+  });
+
+  test('rule changes and alert moves are in the workspace audit log', async () => {
+    const strategist = await t.login(ROLE_EMAIL('strategist'));
+    const response = await strategist.request('GET', '/api/v1/w/acme/audit');
+    assert.equal(response.status, 200);
+    const actions = JSON.stringify(await response.json());
+    for (const action of ['alert-rule.create', 'alert-rule.update', 'alert-rule.delete', 'alert.acknowledge', 'alert.resolve']) assert.ok(actions.includes(action), action);
+  });
+
   test('the dry run says when a rule would have fired, and records nothing', async () => {
     const count = async () => ((await (await viewer.request('GET', '/api/v1/w/acme/alerts?limit=200')).json()) as { alerts: unknown[] }).alerts.length;
     const before = await count();
