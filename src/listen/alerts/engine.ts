@@ -54,12 +54,24 @@ export async function evaluateLive(db: Db, rule: Rule, now: number): Promise<Arr
   return out;
 }
 
-/** Evaluates rules live and announces each new alert: on the workspace's stream, and by webhook. */
-export async function evaluateAndAnnounce(deps: AlertDeps, rules: readonly Rule[]): Promise<Alert[]> {
+/**
+ * Evaluates rules live and announces each new alert: on the workspace's stream, and by webhook.
+ * A rule that fails (its query no longer parses, the database hiccups) is reported in
+ * `failures` and does not keep the others from running.
+ */
+export async function evaluateAndAnnounce(deps: AlertDeps, rules: readonly Rule[]): Promise<{ fired: Alert[]; failures: Array<{ ruleId: number; error: unknown }> }> {
   const fired: Alert[] = [];
+  const failures: Array<{ ruleId: number; error: unknown }> = [];
   for (const rule of rules) {
     if (!rule.enabled) continue;
-    for (const { alert } of await evaluateLive(deps.db, rule, deps.now())) {
+    let recorded: Awaited<ReturnType<typeof evaluateLive>>;
+    try {
+      recorded = await evaluateLive(deps.db, rule, deps.now());
+    } catch (error) {
+      failures.push({ ruleId: rule.id, error });
+      continue;
+    }
+    for (const { alert } of recorded) {
       fired.push(alert);
       deps.events.publish(rule.workspaceId, { type: 'alert.fired', alert });
       if (rule.webhookUrl) {
@@ -69,7 +81,7 @@ export async function evaluateAndAnnounce(deps: AlertDeps, rules: readonly Rule[
       }
     }
   }
-  return fired;
+  return { fired, failures };
 }
 
 /** A delay as the job runner reads it: its `runAt` is on the wall clock, whatever `now` says. */

@@ -34,8 +34,9 @@ export function registerAlerts(ctx: CapabilityContext): void {
   ctx.jobs.define<{ workspaceId: number }>(
     EVALUATE_JOB,
     async ({ data }) => {
-      const fired = await evaluateAndAnnounce(deps, await listRules(ctx.db, data.workspaceId, { enabledOnly: true }));
+      const { fired, failures } = await evaluateAndAnnounce(deps, await listRules(ctx.db, data.workspaceId, { enabledOnly: true }));
       if (fired.length > 0) ctx.log.info({ workspaceId: data.workspaceId, alerts: fired.map((a) => a.id) }, 'alerts fired');
+      for (const { ruleId, error } of failures) ctx.log.error({ err: error, workspaceId: data.workspaceId, ruleId }, 'alert rule evaluation failed');
     },
     { retryLimit: 1, timeoutMs: 5 * 60_000 },
   );

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { DELIVER_JOB, deliverAlert, evaluateLive, type DeliverJob } from '../../../src/listen/alerts/engine.ts';
+import { DELIVER_JOB, deliverAlert, evaluateAndAnnounce, evaluateLive, type DeliverJob } from '../../../src/listen/alerts/engine.ts';
 import { findRule } from '../../../src/listen/alerts/store.ts';
 import { openTestApp, ROLE_EMAIL, type Client, type TestApp } from '../../support/app.ts';
 import { eachDialect } from '../../support/databases.ts';
@@ -208,6 +208,22 @@ eachDialect('Listen alerts over HTTP', (dialect) => {
     assert.equal(final.timeline.find((e) => e.type === 'acknowledged')?.actor?.name, 'manager');
     assert.deepEqual(final.deliveries.map((d) => [d.attempt, d.outcome, d.httpStatus]), [[1, 'succeeded', 200]]);
     assert.ok(detail.timeline.length >= 3);
+  });
+
+  test('two workers evaluating the same rule at once record one alert', async () => {
+    const created = (await (await manager.request('POST', '/api/v1/w/acme/alert-rules', { name: 'Race', kind: 'keyword', params: { query: 'grêle', minCount: 1 }, enabled: false })).json()) as RuleBody;
+    assert.equal((await manager.request('POST', '/api/v1/w/acme/mentions', { mentions: [mention('r1', 'De la grêle sur le refuge', t.clock.now - 60_000)] })).status, 200);
+    const rule = { ...(await findRule(t.database.db, 1, created.id)), enabled: true };
+    const runs = await Promise.all([1, 2, 3, 4].map(() => evaluateLive(t.database.db, rule, t.clock.now)));
+    assert.equal(runs.flat().length, 1, 'one of the four recorded it');
+    const list = (await (await viewer.request('GET', `/api/v1/w/acme/alerts?rule=${created.id}`)).json()) as { alerts: AlertBody[] };
+    assert.equal(list.alerts.length, 1);
+    // A rule that cannot run (its query no longer parses) is reported and the others still run.
+    const broken = { ...rule, id: 999_999, params: { query: 'grêle AND (', minCount: 1, windowHours: 1 } };
+    const deps = { db: t.database.db, events: t.app.services.events, jobs: t.jobs, now: () => t.clock.now };
+    const result = await evaluateAndAnnounce(deps, [broken, rule]);
+    assert.deepEqual(result.failures.map((f) => f.ruleId), [999_999]);
+    assert.equal(result.fired.length, 0, 'the good rule ran: its alert was already recorded');
   });
 
   test('a failing webhook is retried with back-off, every attempt recorded', async () => {
