@@ -44,7 +44,8 @@ export async function evaluateLive(db: Db, rule: Rule, now: number): Promise<Arr
   const cooldownMs = rule.cooldownMinutes * 60_000;
   const lookFrom = from - cooldownMs;
   const data = await loadRuleData(db, rule, lookFrom, now);
-  const recorded = await recordedWindows(db, rule.id, lookFrom - cooldownMs - 48 * HOUR_MS);
+  // A window starts up to 72 h (the longest a rule allows) before the hour that closes it.
+  const recorded = await recordedWindows(db, rule.id, lookFrom - cooldownMs - 72 * HOUR_MS);
   const kept = applyCooldown(evaluateRule(rule, data, lookFrom, now), cooldownMs, recorded).filter((f) => f.windowEnd > from);
   const out: Array<{ firing: Firing; alert: Alert }> = [];
   for (const firing of kept) {

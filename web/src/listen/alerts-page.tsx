@@ -57,15 +57,13 @@ function AlertList({ workspace, topics, manager }: { workspace: Workspace; topic
   }, [workspace.slug, filter, attempt]);
 
   const shows = useCallback((alert: Alert) => filter === 'all' || alert.status === filter, [filter]);
+  // An alert that fired or moved: in its place when the filter shows it, out of the list when not.
   const put = useCallback(
-    (alert: Alert, arriving: boolean) =>
+    (alert: Alert) =>
       setState((previous) => {
         if (previous.status !== 'ready') return previous;
         const others = previous.alerts.filter((a) => a.id !== alert.id);
-        const known = others.length !== previous.alerts.length;
-        if (!shows(alert)) return { ...previous, alerts: others };
-        if (!known && !arriving) return previous;
-        return { ...previous, alerts: [alert, ...others].sort((a, b) => b.id - a.id) };
+        return { ...previous, alerts: shows(alert) ? [alert, ...others].sort((a, b) => b.id - a.id) : others };
       }),
     [shows],
   );
@@ -73,7 +71,7 @@ function AlertList({ workspace, topics, manager }: { workspace: Workspace; topic
   useLiveEvent((event) => {
     if (event.type !== 'alert.fired' && event.type !== 'alert.updated') return;
     const alert = event.alert as Alert;
-    put(alert, event.type === 'alert.fired');
+    put(alert);
     if (event.type === 'alert.fired') setAnnounce(t('alerts.new', { rule: alert.ruleName }));
   });
 
@@ -112,7 +110,7 @@ function AlertList({ workspace, topics, manager }: { workspace: Workspace; topic
         <>
           <ol className="alert-list" aria-labelledby="alerts-list-title">
             {state.alerts.map((alert) => (
-              <AlertCard key={alert.id} workspace={workspace} topics={topics} alert={alert} manager={manager} onChange={(a) => put(a, false)} />
+              <AlertCard key={alert.id} workspace={workspace} topics={topics} alert={alert} manager={manager} onChange={put} />
             ))}
           </ol>
           {state.next !== null ? (
