@@ -100,6 +100,8 @@ async function actorOf(db: Kysely<PlatformTables>, workspaceId: number, values: 
   return { id: user.id, name: user.name };
 }
 
+const ACTIONS = ['add', 'rules', 'test', 'list', 'ack', 'resolve'];
+
 export const alertCommand: Command = {
   name: 'alert',
   summary: 'Add alert rules, test them on past days, list and acknowledge alerts',
@@ -125,6 +127,9 @@ export const alertCommand: Command = {
     const [action, arg] = positionals;
     const raw = values as FlagValues & { param?: string[] };
     const print = (data: unknown, text: string) => io.out(values.json ? JSON.stringify(data) : text);
+    if (!ACTIONS.includes(action ?? '')) {
+      throw new RelaisError('RELAIS_CLI_USAGE', action ? `Unknown action "${action}".` : 'No action given.', { hint: 'use add, rules, test, list, ack or resolve; see `relais alert --help`' });
+    }
     await io.withDatabase(values, async (database) => {
       const db = database.db;
       const workspace = await workspaceOf(db, values);
@@ -189,8 +194,6 @@ export const alertCommand: Command = {
           await audit(db, { workspaceId: workspace.id, userId: actor.id, action: `alert.${action === 'ack' ? 'acknowledge' : 'resolve'}`, target: String(id), data: { via: 'cli' }, now });
           return print(alert, `Alert ${alert.id} is ${alert.status}.`);
         }
-        default:
-          throw new RelaisError('RELAIS_CLI_USAGE', action ? `Unknown action "${action}".` : 'No action given.', { hint: 'use add, rules, test, list, ack or resolve; see `relais alert --help`' });
       }
     });
   },

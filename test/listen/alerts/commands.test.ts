@@ -61,6 +61,10 @@ test('relais alert: add, dry-run, list, acknowledge and resolve from the command
   assert.equal(badQuiet.code, 1);
   assert.match(badQuiet.err, /--quiet takes FROM-TO@TIMEZONE/);
 
+  const unknown = await cli(['alert', 'frob', '--workspace', 'brand', '--database', url]);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.err, /Unknown action "frob"/);
+
   const recommended = await cli(['alert', 'add', '--recommended', '--workspace', 'brand', '--database', url, '--json']);
   assert.deepEqual((JSON.parse(recommended.out) as Array<{ kind: string }>).map((r) => r.kind), ['spike', 'negative_surge', 'influencer_negative', 'keyword']);
   const rules = await cli(['alert', 'rules', '--workspace', 'brand', '--database', url]);
