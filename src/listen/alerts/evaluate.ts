@@ -38,7 +38,7 @@ export function historyNeeded(rule: Rule): number {
   }
 }
 
-/** 2026-11-02 18:00 UTC */
+/** 2026-11-02 17:41 UTC: a time to the minute, in UTC. */
 export function utcHour(at: number): string {
   return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
@@ -162,33 +162,38 @@ function influencerFirings(p: InfluencerNegativeParams, data: RuleData, from: nu
   return out;
 }
 
+/**
+ * A sliding window: at each matching mention, how many matches fell in the `windowHours`
+ * before it (itself included). The rule fires in the hour in which that count first reaches
+ * `minCount` — the same answer whether judged live or later, and a burst across an hour's
+ * boundary is not cut in two.
+ */
 function keywordFirings(p: KeywordParams, data: RuleData, from: number, to: number): Firing[] {
-  const matches = [...(data.matches ?? [])].sort((a, b) => a.at - b.at);
-  const length = Math.max(0, Math.ceil((to - data.start) / HOUR_MS));
-  const perHour = new Array<number>(length).fill(0);
-  for (const m of matches) {
-    const i = Math.floor((m.at - data.start) / HOUR_MS);
-    if (i >= 0 && i < length) perHour[i]! += 1;
+  const matches = [...(data.matches ?? [])].sort((a, b) => a.at - b.at || a.id - b.id);
+  const span = p.windowHours * HOUR_MS;
+  const byHour = new Map<number, { count: number; first: number; last: number }>();
+  let first = 0;
+  for (let j = 0; j < matches.length; j++) {
+    const m = matches[j]!;
+    while (matches[first]!.at <= m.at - span) first += 1;
+    const count = j - first + 1;
+    if (count < p.minCount || m.at < hourStart(from) || m.at >= to) continue;
+    const hour = hourStart(m.at);
+    const best = byHour.get(hour);
+    if (!best || count > best.count) byHour.set(hour, { count, first, last: j });
   }
-  const out: Firing[] = [];
-  for (const i of judgedHours(data.start, length, from, to)) {
-    const first = Math.max(0, i - p.windowHours + 1);
-    const n = sum(perHour, first, i + 1);
-    if (n < p.minCount) continue;
-    const windowStart = data.start + first * HOUR_MS;
-    const windowEnd = data.start + (i + 1) * HOUR_MS;
-    const ids = matches.filter((m) => m.at >= windowStart && m.at < windowEnd).map((m) => m.id);
-    out.push({
+  return [...byHour.entries()].map(([hour, { count, first: i, last: j }]) => {
+    const window = matches.slice(i, j + 1);
+    return {
       subject: '',
-      windowStart,
-      windowEnd,
-      severity: n >= 5 * p.minCount ? 'critical' : 'warning',
-      figures: { matches: n, query: p.query },
-      explanation: `${n} mentions matching ${p.query} from ${utcHour(windowStart)} to ${utcHour(windowEnd)} (threshold: ${p.minCount} in ${p.windowHours} h).`,
-      mentionIds: ids.slice(0, 20),
-    });
-  }
-  return out;
+      windowStart: hour,
+      windowEnd: hour + HOUR_MS,
+      severity: count >= 5 * p.minCount ? 'critical' : 'warning',
+      figures: { matches: count, query: p.query, firstAt: window[0]!.at, lastAt: window[window.length - 1]!.at },
+      explanation: `${count} mentions matching ${p.query} within ${p.windowHours} h, from ${utcHour(window[0]!.at)} to ${utcHour(window[window.length - 1]!.at)} (threshold: ${p.minCount} in ${p.windowHours} h).`,
+      mentionIds: window.slice(-20).map((m) => m.id),
+    } satisfies Firing;
+  });
 }
 
 /** Every window in which the rule's condition holds, over the hours that begin in [from, to). */

@@ -79,11 +79,19 @@ test('an influential author turning negative fires once per author and hour; a u
   assert.match(firings[0]!.explanation, /^@guide \(86,400 followers, threshold 50,000\) posted a negative mention .*; 0 of their 1 mentions of the previous 30 days were negative\.$/);
 });
 
-test('a keyword rule counts matches in its window', () => {
+test('a keyword rule counts matches in a sliding window, and fires in the hour the count is reached', () => {
   const base = START + 3 * DAY + 9 * HOUR_MS;
   const matches = [0, 10, 20, 200].map((m, i) => ({ id: i + 1, at: base + m * 60_000 }));
   const firings = evaluateRule(rule('keyword', { minCount: 3 }), { start: START, matches }, START, START + 4 * DAY);
-  assert.deepEqual(firings.map((f) => [f.windowStart, f.mentionIds]), [[base, [1, 2, 3]]]);
+  assert.deepEqual(firings.map((f) => [f.windowStart, f.mentionIds, f.figures.matches]), [[base, [1, 2, 3], 3]]);
+  assert.match(firings[0]!.explanation, /^3 mentions matching boycott OR boycotter OR arnaque OR scam within 1 h, from 2026-10-04 09:00 UTC to 2026-10-04 09:20 UTC/);
+  // A burst across the hour's boundary is one burst: it fires in the hour it reaches the count,
+  // live (the hour under way) as later.
+  const across = [58, 59, 61].map((m, i) => ({ id: i + 1, at: base + m * 60_000 }));
+  const live = evaluateRule(rule('keyword', { minCount: 3 }), { start: START, matches: across }, base, base + 62 * 60_000);
+  const later = evaluateRule(rule('keyword', { minCount: 3 }), { start: START, matches: across }, START, START + 4 * DAY);
+  assert.deepEqual(live.map((f) => f.windowStart), [base + HOUR_MS]);
+  assert.deepEqual(later, live);
 });
 
 test('the cooldown holds an ongoing buzz as one alert, and lets a new one through after a quiet gap', () => {
