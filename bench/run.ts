@@ -7,6 +7,8 @@ import { machine } from './lib.ts';
 import { measureStartup, startupTable } from './startup.ts';
 import { measureGraphKernel } from './graph-kernel.ts';
 import { measureEnrichment } from './listen-enrich.ts';
+import { measureIngest } from './listen-ingest.ts';
+import { measurePercolate } from './listen-percolate.ts';
 import { measureImm } from './spread-imm.ts';
 import { measureScheduler } from './publish-scheduler.ts';
 
@@ -20,6 +22,8 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'startup', title: 'Foundation — fresh clone to first page', run: async () => startupTable(await measureStartup()) },
   { name: 'api', title: 'Foundation — API under load, against a bare Hono hello-world', run: async () => apiLoadTable(await measureApiLoad()) },
   { name: 'enrich', title: 'Listen — enrichment: throughput and accuracy', run: measureEnrichment },
+  { name: 'ingest', title: 'Listen — ingest throughput against a raw SQLite insert of the same rows', run: measureIngest },
+  { name: 'percolate', title: 'Listen — percolation cost per mention at 10 to 10,000 topics', run: measurePercolate },
   { name: 'graph', title: 'Map — graph kernel against python3-igraph', run: measureGraphKernel },
   { name: 'spread', title: 'Spread — IMM on NetHEPT and a 1M-edge graph, against the authors\' C++ figures and CELF', run: measureImm },
   { name: 'scheduler', title: 'Publish — scheduler: 10,000 posts due in the same minute', run: measureScheduler },
