@@ -149,6 +149,11 @@ function buildFrench(): SentimentLexicon {
 export const LEXICON_EN: SentimentLexicon = buildEnglish();
 export const LEXICON_FR: SentimentLexicon = buildFrench();
 
+// Stemming (Snowball) is the costly step of a lookup, and words follow Zipf's law: a few
+// thousand make most of any stream. Their stemmed valence is remembered, up to a bound.
+const STEMMED_LIMIT = 50_000;
+const stemmed = new WeakMap<SentimentLexicon, Map<string, number>>();
+
 /** The valence of one word (already lower-cased, and folded for French), 0 when unknown. */
 export function wordValence(lexicon: SentimentLexicon, word: string): number {
   const direct = lexicon.words.get(word);
@@ -156,6 +161,13 @@ export function wordValence(lexicon: SentimentLexicon, word: string): number {
   const exact = lexicon.stems.get(word);
   if (exact !== undefined) return exact;
   if (lexicon.stem === null || word.length < 4) return 0;
-  return lexicon.stems.get(lexicon.stem(word)) ?? 0;
+  let memo = stemmed.get(lexicon);
+  if (!memo) stemmed.set(lexicon, (memo = new Map()));
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  const valence = lexicon.stems.get(lexicon.stem(word)) ?? 0;
+  if (memo.size >= STEMMED_LIMIT) memo.clear();
+  memo.set(word, valence);
+  return valence;
 }
 

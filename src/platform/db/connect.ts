@@ -49,6 +49,10 @@ function openSqlite(file: string): Database {
     database.exec('PRAGMA schema_version');
     if (!isMemory) database.exec('PRAGMA journal_mode = WAL');
     database.exec('PRAGMA synchronous = NORMAL');
+    // 64 MB of page cache instead of SQLite's 2 MB: ingest writes every batch into the mentions'
+    // five indexes, the full-text index and topic_mentions' three, whose pages a 2 MB cache
+    // evicts between batches (a quarter less CPU per mention at 1,000 topics, bench/listen-ingest.ts).
+    database.exec('PRAGMA cache_size = -65536');
     database.exec('PRAGMA foreign_keys = ON');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
