@@ -88,7 +88,7 @@ function copyRows(from: DatabaseSync, to: DatabaseSync, tables: string[]): numbe
   return (performance.now() - started) / 1000;
 }
 
-export async function runIngestBench(count = 100_000, topicCount = 1000): Promise<IngestFigures> {
+export async function runIngestBench(count = 50_000, topicCount = 1000): Promise<IngestFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bench-ingest-'));
   try {
     const { mentions } = worldMentions({ mentions: count });
@@ -210,6 +210,6 @@ export async function measureIngest(): Promise<string> {
 }
 
 if (import.meta.main) {
-  const count = Number(process.argv[2] ?? 100_000);
+  const count = Number(process.argv[2] ?? 50_000);
   console.log(ingestTable(await runIngestBench(count)));
 }

@@ -48,7 +48,7 @@ export function runPercolateBench(mentionCount = 10_000): { rows: Row[]; mention
     asts.forEach((ast, i) => percolator.add(i, ast));
     const matchers = asts.map((ast) => compileQuery(ast));
     // Same answers, mention by mention.
-    for (const d of documents.slice(0, 2000)) {
+    for (const d of documents.slice(0, size >= 10_000 ? 500 : 2000)) {
       const expected = matchers.flatMap((m, i) => (m(d) ? [i] : []));
       const got = percolator.match(d);
       if (expected.join() !== got.join()) throw new Error(`percolator and brute force disagree at ${size} topics`);
@@ -85,7 +85,7 @@ export function percolateTable(r: ReturnType<typeof runPercolateBench>): string 
         `| ${row.topics.toLocaleString('en')} | ${row.indexedUs.toFixed(2)} | ${row.bruteUs.toFixed(2)} | ×${(row.bruteUs / row.indexedUs).toFixed(1)} | ${row.evaluated.toFixed(1)} | ${row.alwaysChecked} | ${row.matched.toFixed(2)} | ×${(row.indexedUs / first.indexedUs).toFixed(1)} / ×${row.topics / first.topics} |`,
     ),
     '',
-    'Both give the same matches (checked on 2,000 mentions at each size). The percolator runs only the topics filed under a key the mention has (a word, a wildcard\'s first letters, a hashtag, a handle, a field value), plus the few no key can rule out (a query that is only `url:` or `NOT …`): the principle of Elasticsearch\'s percolator query extraction and of boolean-expression indexing (Whang et al., "Indexing Boolean Expressions", VLDB 2009).',
+    'Both give the same matches (checked on 2,000 mentions at each size, 500 at 10,000). The percolator runs only the topics filed under a key the mention has (a word, a wildcard\'s first letters, a hashtag, a handle, a field value), plus the few no key can rule out (a query that is only `url:` or `NOT …`): the principle of Elasticsearch\'s percolator query extraction and of boolean-expression indexing (Whang et al., "Indexing Boolean Expressions", VLDB 2009).',
   ];
   return lines.join('\n');
 }
