@@ -7,6 +7,7 @@ import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { alertCommands, registerAlerts, startAlerts } from './alerts/index.ts';
 import { listenCommands } from './commands.ts';
 import { loadEnricher } from './enricher.ts';
+import { backfillSentiment } from './sentiment-backfill.ts';
 import { dueSources, pollSource } from './feeds.ts';
 import { POLL_DUE_JOB, POLL_JOB, registerSourceRoutes } from './source-routes.ts';
 import { listenMigrations } from './migrations.ts';
@@ -19,6 +20,8 @@ export type { MentionInput, SourceType } from './model.ts';
 export { ingestMentions } from './ingest.ts';
 export { backfillTopics, topicsToBackfill, TopicIndex } from './topics.ts';
 export { BACKFILL_JOB } from './routes.ts';
+
+export const SENTIMENT_JOB = 'listen.sentiment-backfill';
 
 export const listen: Capability = {
   name: 'listen',
@@ -48,6 +51,14 @@ export const listen: Capability = {
     // Topics waiting for their backfill (new, or with a new query) are matched against the
     // stored mentions in the background; one job per workspace at a time (its key).
     ctx.jobs.define<{ workspaceId: number }>(
+      SENTIMENT_JOB,
+      async ({ data, signal }) => {
+        const labelled = await backfillSentiment(ctx.db, data.workspaceId, await loadEnricher(), { signal });
+        if (labelled > 0) ctx.events.publish(data.workspaceId, { type: 'mentions.enriched', labelled });
+      },
+      { timeoutMs: 60 * 60 * 1000, retryLimit: 3 },
+    );
+    ctx.jobs.define<{ workspaceId: number }>(
       BACKFILL_JOB,
       async ({ data, signal }) => {
         const pending = await topicsToBackfill(ctx.db, data.workspaceId);
@@ -59,6 +70,9 @@ export const listen: Capability = {
     );
   },
   async start(ctx) {
+    // Mentions stored without a sentiment (the demo world, bulk imports) are labelled in the background.
+    const unlabelled = await ctx.db.withTables<ListenTables>().selectFrom('mentions').select('workspace_id').where('sentiment', 'is', null).groupBy('workspace_id').execute();
+    for (const row of unlabelled) await ctx.jobs.enqueue(SENTIMENT_JOB, { workspaceId: row.workspace_id }, { key: `sentiment-${row.workspace_id}` });
     // Load the enrichment tables now rather than on the first ingested batch.
     void loadEnricher();
     await ctx.jobs.schedule(POLL_DUE_JOB, '* * * * *');
