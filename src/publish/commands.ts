@@ -213,6 +213,7 @@ export const channelCommand: Command = {
   relais channel add NAME --network mastodon --instance URL --token TOKEN --workspace SLUG
   relais channel add NAME --network bluesky --handle HANDLE --app-password PW [--service URL] --workspace SLUG
   relais channel add NAME --network webhook --url URL --secret SECRET --workspace SLUG
+  relais channel add NAME --network feed --workspace SLUG     (an Atom feed relais serves)
   relais channel list --workspace SLUG [--json]
   relais channel test NAME --workspace SLUG
 
@@ -232,9 +233,9 @@ Common options: --database URL, --json, -h/--help.`,
     const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : '');
     if (action === 'add') {
       if (!name) throw new RelaisError('RELAIS_CLI_USAGE', 'channel add takes a NAME.', { field: 'NAME' });
-      const network = choiceFlag(values.network, '--network', ['mastodon', 'bluesky', 'webhook'] as const, 'mastodon');
-      const config: Record<string, string> = network === 'mastodon' ? { instanceUrl: text('instance') } : network === 'bluesky' ? { identifier: text('handle'), serviceUrl: text('service') || 'https://bsky.social' } : { url: text('url') };
-      const secrets: Record<string, string> = network === 'mastodon' ? { accessToken: text('token') } : network === 'bluesky' ? { appPassword: text('app-password') } : { signingSecret: text('secret') };
+      const network = choiceFlag(values.network, '--network', ['mastodon', 'bluesky', 'webhook', 'feed'] as const, 'mastodon');
+      const config: Record<string, string> = network === 'mastodon' ? { instanceUrl: text('instance') } : network === 'bluesky' ? { identifier: text('handle'), serviceUrl: text('service') || 'https://bsky.social' } : network === 'webhook' ? { url: text('url') } : {};
+      const secrets: Record<string, string> = network === 'mastodon' ? { accessToken: text('token') } : network === 'bluesky' ? { appPassword: text('app-password') } : network === 'webhook' ? { signingSecret: text('secret') } : {};
       const channel = await io.withDatabase(values, async (database) => {
         const workspaceId = await workspaceOf(database.db, raw);
         const handle = await verifyChannel({ id: 0, network, config: JSON.stringify(config), secrets: JSON.stringify(secrets) }, Date.now);

@@ -11,6 +11,8 @@ import { recyclePreview } from './recycle/preview.ts';
 import { listRuleSets, runRecycling, saveRuleSet } from './recycle/run.ts';
 import { NETWORKS, PostSchema, RecyclePreviewSchema, RecycleRulesSchema, ShortLinkInputSchema, ShortLinkSchema } from './schemas.ts';
 import { createShortLink, followShortLink, linkStats } from './short-links.ts';
+import { atomFeed } from './channels/feed.ts';
+import type { PublishTables } from './tables.ts';
 import { enqueueTargets } from './scheduler/jobs.ts';
 
 function clientAddress(c: Context<AppEnv>): string {
@@ -39,6 +41,29 @@ export function registerPublishRoutes(ctx: CapabilityContext): void {
       c.header('Referrer-Policy', 'no-referrer-when-downgrade');
       if (!target) return c.html(NOT_FOUND_PAGE, 404) as never;
       return c.redirect(target, 302) as never;
+    },
+  );
+
+  api.route(
+    'public',
+    createRoute({
+      method: 'get', path: '/feeds/{workspace}/{channel}', tags: ['publish'], summary: 'A feed channel\'s Atom feed (what was published to it, newest first)',
+      request: { params: z.object({ workspace: z.string().min(1).max(63).openapi({ param: { name: 'workspace', in: 'path' } }), channel: z.string().regex(/^\d+\.atom$/).openapi({ param: { name: 'channel', in: 'path' }, example: '3.atom' }) }) },
+      responses: { 200: { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: z.string() } } }, 404: { description: 'No such feed' } },
+    }),
+    async (c) => {
+      const { workspace, channel } = c.req.valid('param');
+      const channelId = Number(channel.replace(/\.atom$/, ''));
+      const pdb = ctx.db.withTables<PublishTables>();
+      const found = await pdb.selectFrom('channels as ch').innerJoin('workspaces as w', 'w.id', 'ch.workspace_id').select(['ch.id', 'ch.name', 'w.name as workspace_name'])
+        .where('w.slug', '=', workspace).where('ch.id', '=', channelId).where('ch.network', '=', 'feed').executeTakeFirst();
+      if (!found) return c.text('No such feed.', 404) as never;
+      const rows = await pdb.selectFrom('post_targets as t').innerJoin('posts as p', 'p.id', 't.post_id').select(['t.idempotency_key', 't.text as variant', 'p.text', 'p.link_url', 't.published_at'])
+        .where('t.channel_id', '=', channelId).where('t.status', '=', 'published').orderBy('t.published_at', 'desc').limit(50).execute();
+      const entries = rows.map((r) => ({ id: r.idempotency_key, text: r.variant ?? r.text, link: r.link_url, publishedAt: Number(r.published_at) }));
+      const selfUrl = `${ctx.publicUrl.replace(/\/+$/, '')}/feeds/${encodeURIComponent(workspace)}/${channelId}.atom`;
+      const xml = atomFeed({ id: `urn:relais:feed:${workspace}:${channelId}`, title: `${found.workspace_name} — ${found.name}`, selfUrl, updated: entries[0]?.publishedAt ?? 0 }, entries);
+      return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' }) as never;
     },
   );
 

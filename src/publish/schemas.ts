@@ -79,9 +79,9 @@ export const ShortLinkSchema = z.object({
 }).openapi('ShortLink');
 
 export const ChannelInputSchema = z.object({
-  network: z.enum(['mastodon', 'bluesky', 'webhook']),
+  network: z.enum(['mastodon', 'bluesky', 'webhook', 'feed']),
   name: z.string().min(1).max(100),
-  config: z.record(z.string(), z.union([z.string().max(2000), z.number()])).openapi({ description: 'mastodon: instanceUrl (maxCharacters); bluesky: identifier (serviceUrl); webhook: url' }),
+  config: z.record(z.string(), z.union([z.string().max(2000), z.number()])).openapi({ description: 'mastodon: instanceUrl (maxCharacters); bluesky: identifier (serviceUrl); webhook: url; feed: none' }),
   secrets: z.record(z.string(), z.string().max(5000)).openapi({ description: 'mastodon: accessToken; bluesky: appPassword; webhook: signingSecret. Never returned.' }),
   ratePerHour: z.number().int().min(1).max(10_000).optional(),
   timeZone: z.string().max(64).optional(),

@@ -64,6 +64,17 @@ eachDialect('Publish over the API: channels and scheduled posts, sent by the job
     const calendar = (await (await viewer.request('GET', `/api/v1/w/acme/posts?from=${t.clock.now - 1000}&to=${t.clock.now + 1000}`)).json()) as { posts: Array<{ id: number }> };
     assert.ok(calendar.posts.some((p) => p.id === id));
     assert.equal((await manager.request('POST', `/api/v1/w/acme/posts/${id}/retry`)).status, 409, 'nothing to retry');
+
+    const feed = (await (await manager.request('POST', '/api/v1/w/acme/channels', { network: 'feed', name: 'Fil Atom', config: {}, secrets: {} })).json()) as { id: number };
+    const forFeed = (await (await manager.request('POST', '/api/v1/w/acme/posts', { text: 'Dans le fil & ailleurs', targets: [{ channelId: feed.id }], dueAt: t.clock.now, linkUrl: 'https://acme.example/a' })).json()) as { id: number };
+    await until(async () => (((await (await viewer.request('GET', `/api/v1/w/acme/posts/${forFeed.id}`)).json()) as { status: string }).status === 'published' ? true : null));
+    const atom = await t.app.fetch(new Request(`http://localhost/feeds/acme/${feed.id}.atom`));
+    assert.equal(atom.status, 200);
+    assert.match(atom.headers.get('content-type')!, /application\/atom\+xml/);
+    const xml = await atom.text();
+    assert.match(xml, /<content type="text">Dans le fil &amp; ailleurs<\/content>/);
+    assert.match(xml, /<link rel="alternate" href="https:\/\/acme.example\/a"\/>/);
+    assert.equal((await t.app.fetch(new Request(`http://localhost/feeds/acme/${channel.id}.atom`))).status, 404, 'a Mastodon channel has no feed');
   });
 });
 

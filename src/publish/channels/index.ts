@@ -4,8 +4,9 @@ import { blueskyChannel } from './bluesky.ts';
 import type { ChannelClient } from './channel.ts';
 import { mastodonChannel } from './mastodon.ts';
 import { webhookChannel } from './webhook.ts';
+import { feedChannel } from './feed.ts';
 
-export const CHANNEL_NETWORKS = ['mastodon', 'bluesky', 'webhook'] as const;
+export const CHANNEL_NETWORKS = ['mastodon', 'bluesky', 'webhook', 'feed'] as const;
 export type ChannelNetwork = (typeof CHANNEL_NETWORKS)[number];
 
 export interface ChannelRow {
@@ -28,6 +29,7 @@ export const CHANNEL_FIELDS: Record<ChannelNetwork, { config: readonly string[];
   mastodon: { config: ['instanceUrl'], secrets: ['accessToken'] },
   bluesky: { config: ['identifier'], secrets: ['appPassword'] },
   webhook: { config: ['url'], secrets: ['signingSecret'] },
+  feed: { config: [], secrets: [] },
 };
 
 export function channelClient(row: ChannelRow, now: () => number = Date.now): ChannelClient {
@@ -41,6 +43,8 @@ export function channelClient(row: ChannelRow, now: () => number = Date.now): Ch
       return blueskyChannel({ serviceUrl: text(config.serviceUrl) || 'https://bsky.social', identifier: text(config.identifier) }, { appPassword: text(secrets.appPassword) }, now);
     case 'webhook':
       return webhookChannel({ url: text(config.url) }, { signingSecret: text(secrets.signingSecret) }, now);
+    case 'feed':
+      return feedChannel();
     default:
       throw new RelaisError('RELAIS_REQUEST_INVALID', `Unknown channel network "${row.network}".`, { field: 'network' });
   }

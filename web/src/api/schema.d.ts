@@ -3237,6 +3237,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/feeds/{workspace}/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A feed channel's Atom feed (what was published to it, newest first)
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channel: string;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Atom 1.0 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": string;
+                    };
+                };
+                /** @description No such feed */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/s/{code}": {
         parameters: {
             query?: never;
@@ -3498,13 +3547,13 @@ export interface components {
             timeZone: string;
         };
         ChannelInput: {
-            /** @description mastodon: instanceUrl (maxCharacters); bluesky: identifier (serviceUrl); webhook: url */
+            /** @description mastodon: instanceUrl (maxCharacters); bluesky: identifier (serviceUrl); webhook: url; feed: none */
             config: {
                 [key: string]: string | number;
             };
             name: string;
             /** @enum {string} */
-            network: "mastodon" | "bluesky" | "webhook";
+            network: "mastodon" | "bluesky" | "webhook" | "feed";
             ratePerHour?: number;
             /** @description mastodon: accessToken; bluesky: appPassword; webhook: signingSecret. Never returned. */
             secrets: {

@@ -9,11 +9,12 @@ import { canManage } from '../listen/format.ts';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { useLoad } from './use-load.ts';
 
-type Network = 'mastodon' | 'bluesky' | 'webhook';
-const FIELDS: Record<Network, { config: Array<[key: string, label: 'publish.channels.instance' | 'publish.channels.handle' | 'publish.channels.url' | 'publish.channels.service']>; secret: [key: string, label: 'publish.channels.token' | 'publish.channels.appPassword' | 'publish.channels.secret'] }> = {
+type Network = 'mastodon' | 'bluesky' | 'webhook' | 'feed';
+const FIELDS: Record<Network, { config: Array<[key: string, label: 'publish.channels.instance' | 'publish.channels.handle' | 'publish.channels.url' | 'publish.channels.service']>; secret: [key: string, label: 'publish.channels.token' | 'publish.channels.appPassword' | 'publish.channels.secret'] | null }> = {
   mastodon: { config: [['instanceUrl', 'publish.channels.instance']], secret: ['accessToken', 'publish.channels.token'] },
   bluesky: { config: [['identifier', 'publish.channels.handle'], ['serviceUrl', 'publish.channels.service']], secret: ['appPassword', 'publish.channels.appPassword'] },
   webhook: { config: [['url', 'publish.channels.url']], secret: ['signingSecret', 'publish.channels.secret'] },
+  feed: { config: [], secret: null },
 };
 
 export function ChannelsPanel({ workspace }: { workspace: Workspace }) {
@@ -31,7 +32,7 @@ export function ChannelsPanel({ workspace }: { workspace: Workspace }) {
     const fields = FIELDS[network];
     try {
       const values = Object.fromEntries(fields.config.map(([key]) => [key, config[key] ?? '']).filter(([, v]) => v));
-      const channel = await unwrap(api.POST('/api/v1/w/{workspace}/channels', { params: { path: { workspace: workspace.slug } }, body: { network, name, config: values, secrets: { [fields.secret[0]]: secret }, verify: true } }));
+      const channel = await unwrap(api.POST('/api/v1/w/{workspace}/channels', { params: { path: { workspace: workspace.slug } }, body: { network, name, config: values, secrets: fields.secret ? { [fields.secret[0]]: secret } : {}, verify: true } }));
       setMessage({ error: false, text: t('publish.channels.added', { name: channel.name, handle: channel.handle ?? '' }) });
       setName(''); setSecret(''); setConfig({});
       reload();
@@ -61,7 +62,7 @@ export function ChannelsPanel({ workspace }: { workspace: Workspace }) {
           <tbody>
             {state.data.channels.map((c) => (
               <tr key={c.id}>
-                <td>{c.name}</td><td>{c.network}</td><td>{c.handle ?? '—'}</td>
+                <td>{c.name}</td><td>{c.network}</td><td>{c.network === 'feed' ? <a href={`/feeds/${encodeURIComponent(workspace.slug)}/${c.id}.atom`}>{t('publish.channels.feedLink')}</a> : c.handle ?? '—'}</td>
                 <td>{c.status}{c.statusReason ? <span className="muted" lang="en"> — {c.statusReason}</span> : null}</td>
                 <td>{c.ratePerHour}</td>
                 <td>{manager ? <button type="button" className="button button-secondary" onClick={() => void test(c.id)}>{t('publish.channels.test')}</button> : null}</td>
@@ -76,14 +77,16 @@ export function ChannelsPanel({ workspace }: { workspace: Workspace }) {
           <h2>{t('publish.channels.add')}</h2>
           <label className="field"><span>{t('publish.channels.network')}</span>
             <select value={network} onChange={(e) => { setNetwork(e.target.value as Network); setConfig({}); }}>
-              <option value="mastodon">Mastodon</option><option value="bluesky">Bluesky</option><option value="webhook">Webhook</option>
+              <option value="mastodon">Mastodon</option><option value="bluesky">Bluesky</option><option value="webhook">Webhook</option><option value="feed">{t('publish.channels.feed')}</option>
             </select>
           </label>
           <label className="field"><span>{t('publish.channels.name')}</span><input name="name" required value={name} onChange={(e) => setName(e.target.value)} /></label>
           {FIELDS[network].config.map(([key, label]) => (
             <label key={key} className="field"><span>{t(label)}</span><input name={key} value={config[key] ?? ''} onChange={(e) => setConfig((all) => ({ ...all, [key]: e.target.value }))} required={key !== 'serviceUrl'} /></label>
           ))}
-          <label className="field"><span>{t(FIELDS[network].secret[1])}</span><input name="secret" type="password" autoComplete="off" required value={secret} onChange={(e) => setSecret(e.target.value)} /></label>
+          {FIELDS[network].secret ? (
+            <label className="field"><span>{t(FIELDS[network].secret![1])}</span><input name="secret" type="password" autoComplete="off" required value={secret} onChange={(e) => setSecret(e.target.value)} /></label>
+          ) : null}
           <button type="submit" className="button">{t('publish.channels.addButton')}</button>
         </form>
       ) : null}
