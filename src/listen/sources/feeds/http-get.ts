@@ -67,6 +67,14 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   return at === null ? null : Math.max(0, at - now);
 }
 
+/** X-RateLimit-Reset in ms from now: an ISO 8601 date (Mastodon) or epoch seconds; null when absent. */
+export function rateLimitReset(value: string | string[] | undefined, now: number): number | null {
+  const v = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!v) return null;
+  const at = /^\d{9,11}$/.test(v) ? Number(v) * 1000 : parseFeedDate(v);
+  return at === null ? null : Math.max(0, at - now);
+}
+
 /** The failure an HTTP status means. */
 export function failureForStatus(status: number, retryAfterMs: number | null): FetchFailure {
   const extra = { status, retryAfterMs };
@@ -77,7 +85,7 @@ export function failureForStatus(status: number, retryAfterMs: number | null): F
 }
 
 /** Node's network error codes to a failure. */
-function networkFailure(error: unknown): FetchFailure {
+export function networkFailure(error: unknown): FetchFailure {
   if (error instanceof FetchFailure) return error;
   const code = String((error as { code?: unknown }).code ?? '');
   const message = (error as Error).message ?? String(error);
@@ -113,7 +121,7 @@ async function decompress(body: Buffer, encoding: string | undefined, maxBytes: 
 }
 
 /** Resolves the host and checks every address; returns the one to connect to. */
-async function vetHost(url: URL, options: GuardedGetOptions, allowed: (a: string) => boolean): Promise<{ address: string; family: 4 | 6 }> {
+export async function vetHost(url: URL, options: GuardedGetOptions, allowed: (a: string) => boolean): Promise<{ address: string; family: 4 | 6 }> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const literal = /^[\d.]+$/.test(host) ? 4 : host.includes(':') ? 6 : 0;
   const addresses = literal !== 0 ? [{ address: host, family: literal as 4 | 6 }] : await (options.resolve ?? systemResolver)(host);
@@ -129,7 +137,7 @@ async function vetHost(url: URL, options: GuardedGetOptions, allowed: (a: string
   return addresses[0] as { address: string; family: 4 | 6 };
 }
 
-function request(url: URL, pinned: { address: string; family: 4 | 6 }, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {
+export function request(url: URL, pinned: { address: string; family: 4 | 6 }, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
@@ -224,7 +232,9 @@ export async function guardedGet(startUrl: string, options: GuardedGetOptions): 
         return { status, url: url.href, permanentUrl, headers: res.headers, body };
       }
       res.resume();
-      throw failureForStatus(status, parseRetryAfter(res.headers['retry-after'], options.now));
+      // Mastodon and others say when the window resets (X-RateLimit-Reset) rather than Retry-After.
+      const retryAfter = parseRetryAfter(res.headers['retry-after'], options.now) ?? (status === 429 ? rateLimitReset(res.headers['x-ratelimit-reset'], options.now) : null);
+      throw failureForStatus(status, retryAfter);
     }
   } finally {
     clearTimeout(timer);
