@@ -1,30 +1,29 @@
-// Feed sources as Listen keeps them: added (one URL or an OPML list), polled when due, their
+// Sources as Listen keeps them (feeds, Mastodon, Bluesky): added (a feed URL, an OPML list, a
+// Mastodon hashtag or search, a Bluesky search or keywords on Jetstream), polled when due, their
 // mentions ingested and their problems logged, paused with the reason when they keep failing.
+// Streams (streams.ts) store what they receive through `recordBatch` too.
 import type { Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../platform/db/schema.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { ingestMentions, type Enricher } from './ingest.ts';
-import type { SourceType } from './model.ts';
-import { initialFeedState, parseOpml, pauseReason, pollFeed, type FeedSourceOptions, type FeedState } from './sources/index.ts';
+import type { MentionInput } from './model.ts';
+import { parseOpml, pauseReason, type FeedSourceOptions, type SourceFailure, type SourceProblem, type SourceState } from './sources/index.ts';
+import { type AnySourceOptions, blueskyOptions, type BlueskyInput, checkFeedUrl, type CommonOptions, type FeedOptions, initialState, mastodonOptions, type MastodonInput, pollOnce, publicOptions, SOURCE_DEFAULTS, type SourceKind } from './source-kinds.ts';
 import type { ListenTables, SourceTable } from './tables.ts';
 import type { TopicIndex } from './topics.ts';
 
 type Db = Kysely<PlatformTables>;
 const ldb = (db: Db) => db.withTables<ListenTables>();
 
-export interface FeedOptions {
-  sourceType: SourceType;
-  intervalMs: number;
-  /** Feeds on loopback or private addresses: an administrator's choice, off by default. */
-  allowPrivate: boolean;
-}
+export type { FeedOptions } from './source-kinds.ts';
 
 export interface SourceView {
   id: number;
   kind: string;
   name: string;
   url: string;
-  options: FeedOptions;
+  /** The kind's options, the token left out (`hasToken` says whether there is one). */
+  options: CommonOptions & Record<string, unknown>;
   status: 'active' | 'paused';
   pausedReason: string | null;
   nextPollAt: number;
@@ -34,13 +33,13 @@ export interface SourceView {
 }
 
 function view(row: Selectable<SourceTable>): SourceView {
-  const state = JSON.parse(row.state) as FeedState;
+  const state = JSON.parse(row.state) as SourceState;
   return {
     id: row.id,
     kind: row.kind,
     name: row.name,
     url: row.url,
-    options: JSON.parse(row.options) as FeedOptions,
+    options: publicOptions(JSON.parse(row.options) as AnySourceOptions) as CommonOptions & Record<string, unknown>,
     status: row.status,
     pausedReason: row.paused_reason,
     nextPollAt: row.next_poll_at,
@@ -50,29 +49,40 @@ function view(row: Selectable<SourceTable>): SourceView {
   };
 }
 
-function checkUrl(url: string, field: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new RelaisError('RELAIS_REQUEST_INVALID', `"${url}" is not a URL.`, { field });
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new RelaisError('RELAIS_REQUEST_INVALID', `A feed URL starts with http:// or https://, not ${parsed.protocol}`, { field });
-  return parsed.toString();
+function commonOptions(kind: SourceKind, given: Partial<CommonOptions> = {}): CommonOptions {
+  const options: CommonOptions = { sourceType: SOURCE_DEFAULTS[kind].sourceType, intervalMs: SOURCE_DEFAULTS[kind].intervalMs, allowPrivate: false, ...given };
+  if (options.intervalMs < 60_000) throw new RelaisError('RELAIS_REQUEST_INVALID', 'A source is polled at most once a minute.', { field: 'intervalMs' });
+  return options;
 }
 
-export async function addFeed(db: Db, workspaceId: number, input: { url: string; name?: string; options?: Partial<FeedOptions> }, now: number): Promise<SourceView> {
-  const url = checkUrl(input.url, 'url');
-  const options: FeedOptions = { sourceType: 'blog', intervalMs: 15 * 60_000, allowPrivate: false, ...input.options };
-  if (options.intervalMs < 60_000) throw new RelaisError('RELAIS_REQUEST_INVALID', 'A feed is polled at most once a minute.', { field: 'intervalMs' });
-  const exists = await ldb(db).selectFrom('sources').select('id').where('workspace_id', '=', workspaceId).where('kind', '=', 'feed').where('url', '=', url).executeTakeFirst();
-  if (exists) throw new RelaisError('RELAIS_CONFLICT', `The feed ${url} is a source of this workspace already (source ${exists.id}).`, { field: 'url' });
+async function insertSource(db: Db, workspaceId: number, kind: SourceKind, url: string, name: string, options: AnySourceOptions, now: number): Promise<SourceView> {
+  const exists = await ldb(db).selectFrom('sources').select('id').where('workspace_id', '=', workspaceId).where('kind', '=', kind).where('url', '=', url).executeTakeFirst();
+  if (exists) throw new RelaisError('RELAIS_CONFLICT', `${url} is a source of this workspace already (source ${exists.id}).`, { field: 'url' });
   const row = await ldb(db)
     .insertInto('sources')
-    .values({ workspace_id: workspaceId, kind: 'feed', name: input.name?.trim() || new URL(url).host, url, options: JSON.stringify(options), state: JSON.stringify(initialFeedState(url)), status: 'active', paused_reason: null, next_poll_at: now, last_polled_at: null, created_at: now })
+    .values({ workspace_id: workspaceId, kind, name, url, options: JSON.stringify(options), state: JSON.stringify(initialState(kind, url, options)), status: 'active', paused_reason: null, next_poll_at: now, last_polled_at: null, created_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
   return view(row);
+}
+
+export async function addFeed(db: Db, workspaceId: number, input: { url: string; name?: string; options?: Partial<FeedOptions> }, now: number): Promise<SourceView> {
+  const url = checkFeedUrl(input.url, 'url');
+  return insertSource(db, workspaceId, 'feed', url, input.name?.trim() || new URL(url).host, commonOptions('feed', input.options), now);
+}
+
+/** Adds a Mastodon hashtag timeline, public timeline or search, e.g. { instance: 'mastodon.social', tag: 'relais', stream: true }. */
+export async function addMastodon(db: Db, workspaceId: number, input: MastodonInput & { name?: string; options?: Partial<CommonOptions> }, now: number): Promise<SourceView> {
+  const { url, options } = mastodonOptions(input, commonOptions('mastodon', input.options));
+  const what = options.mode === 'tag' ? `#${options.tag}` : options.mode === 'search' ? `"${options.query}"` : options.local ? 'local timeline' : 'public timeline';
+  return insertSource(db, workspaceId, 'mastodon', url, input.name?.trim() || `${what} on ${new URL(options.instance).host}`, options, now);
+}
+
+/** Adds a Bluesky search (searchPosts) or keywords followed on Jetstream. */
+export async function addBluesky(db: Db, workspaceId: number, input: BlueskyInput & { name?: string; options?: Partial<CommonOptions> }, now: number): Promise<SourceView> {
+  const { url, options } = blueskyOptions(input, commonOptions('bluesky', input.options));
+  const what = options.mode === 'search' ? `"${options.query}"` : options.keywords.join(' ');
+  return insertSource(db, workspaceId, 'bluesky', url, input.name?.trim() || `Bluesky ${options.mode === 'search' ? 'search' : 'stream'}: ${what}`, options, now);
 }
 
 /** Adds every feed of an OPML file; feeds already there and bad outlines are reported, not fatal. */
@@ -127,16 +137,14 @@ export interface PollResult {
   paused: string | null;
 }
 
+type Deps = { db: Db; topics: TopicIndex; enrich?: Enricher; now: number };
+
 /**
- * Polls one source now: ingests what it yields, logs its problems, keeps its new state, and
- * pauses it with the reason when it keeps failing. The state is saved after the mentions: a
- * crash in between polls again, and the store merges what it had.
+ * Stores what a source gave — mentions, problems in the ingest log, its new state — and pauses
+ * it with the reason when it keeps failing. The state is saved after the mentions: a crash in
+ * between polls again, and the store merges what it had. Polls and streams both end here.
  */
-export async function pollSource(deps: { db: Db; topics: TopicIndex; enrich?: Enricher; now: number; signal?: AbortSignal; feed?: Partial<FeedSourceOptions> }, id: number): Promise<PollResult> {
-  const row = await ldb(deps.db).selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new RelaisError('RELAIS_NOT_FOUND', `No source ${id}.`, { field: 'id' });
-  const options = JSON.parse(row.options) as FeedOptions;
-  const batch = await pollFeed(JSON.parse(row.state) as FeedState, { ...deps.feed, sourceType: options.sourceType, intervalMs: options.intervalMs, allowPrivate: options.allowPrivate }, { now: deps.now, signal: deps.signal });
+export async function recordBatch(deps: Deps, row: { id: number; workspace_id: number; url: string }, batch: { mentions: MentionInput[]; problems: SourceProblem[]; state: SourceState; failure: SourceFailure | null; url?: string }): Promise<PollResult> {
   const ingested = batch.mentions.length > 0 ? await ingestMentions(deps, row.workspace_id, batch.mentions) : { inserted: 0, duplicates: 0 };
   if (batch.problems.length > 0) {
     await ldb(deps.db)
@@ -156,13 +164,21 @@ export async function pollSource(deps: { db: Db; topics: TopicIndex; enrich?: En
   await ldb(deps.db)
     .updateTable('sources')
     .set({
-      url: batch.state.url,
+      ...(batch.url ? { url: batch.url } : {}),
       state: JSON.stringify(batch.state),
       next_poll_at: batch.state.nextAttemptAt,
       last_polled_at: deps.now,
       ...(paused ? { status: 'paused' as const, paused_reason: paused } : {}),
     })
-    .where('id', '=', id)
+    .where('id', '=', row.id)
     .execute();
   return { inserted: ingested.inserted, duplicates: ingested.duplicates, problems: batch.problems.length, failure: batch.failure?.message ?? null, paused };
+}
+
+/** Polls one source now (any kind) and records what it gave. */
+export async function pollSource(deps: Deps & { signal?: AbortSignal; feed?: Partial<FeedSourceOptions> }, id: number): Promise<PollResult> {
+  const row = await ldb(deps.db).selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new RelaisError('RELAIS_NOT_FOUND', `No source ${id}.`, { field: 'id' });
+  const batch = await pollOnce(row.kind, JSON.parse(row.state) as SourceState, JSON.parse(row.options) as AnySourceOptions, { now: deps.now, signal: deps.signal, feed: deps.feed });
+  return recordBatch(deps, row, batch);
 }

@@ -10,6 +10,7 @@ import { loadEnricher } from './enricher.ts';
 import { backfillSentiment } from './sentiment-backfill.ts';
 import { dueSources, pollSource } from './feeds.ts';
 import { POLL_DUE_JOB, POLL_JOB, registerSourceRoutes } from './source-routes.ts';
+import { isStreaming, runStream, STREAM_JOB, STREAM_SESSION_MS } from './streams.ts';
 import { listenMigrations } from './migrations.ts';
 import { BACKFILL_JOB, registerListenRoutes } from './routes.ts';
 import type { ListenTables } from './tables.ts';
@@ -41,12 +42,20 @@ export const listen: Capability = {
     ctx.jobs.define<{ sourceId: number }>(
       POLL_JOB,
       async ({ data, signal }) => {
-        const source = await ctx.db.withTables<ListenTables>().selectFrom('sources').select(['workspace_id', 'status']).where('id', '=', data.sourceId).executeTakeFirst();
+        const source = await ctx.db.withTables<ListenTables>().selectFrom('sources').select(['workspace_id', 'status', 'kind', 'options']).where('id', '=', data.sourceId).executeTakeFirst();
         if (!source || source.status !== 'active') return;
         const result = await pollSource({ db: ctx.db, topics, enrich: await loadEnricher(), now: ctx.now(), signal }, data.sourceId);
         if (result.inserted > 0) ctx.events.publish(source.workspace_id, { type: 'mentions.ingested', inserted: result.inserted });
+        // A streaming source's stream runs as its own job: (re)start it unless it runs already (its key).
+        if (!result.paused && isStreaming(source)) await ctx.jobs.enqueue(STREAM_JOB, { sourceId: data.sourceId }, { key: `stream-${data.sourceId}` });
       },
       { retryLimit: 0, timeoutMs: 5 * 60_000 },
+    );
+    ctx.jobs.define<{ sourceId: number }>(
+      STREAM_JOB,
+      async ({ data, signal }) =>
+        runStream({ db: ctx.db, topics, enrich: loadEnricher, now: ctx.now, onInserted: (workspaceId, inserted) => ctx.events.publish(workspaceId, { type: 'mentions.ingested', inserted }) }, data.sourceId, signal),
+      { retryLimit: 0, timeoutMs: STREAM_SESSION_MS + 5 * 60_000, concurrency: 32 },
     );
     // Topics waiting for their backfill (new, or with a new query) are matched against the
     // stored mentions in the background; one job per workspace at a time (its key).

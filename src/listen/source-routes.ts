@@ -1,9 +1,12 @@
-// Listen's sources over HTTP: list, add a feed or an OPML list, pause, resume, poll now.
+// Listen's sources over HTTP: list, add a feed, an OPML list, a Mastodon or Bluesky source, pause,
+// resume, poll now; and files of mentions (CSV, NDJSON, tweets.js) previewed and imported.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { CapabilityContext } from '../platform/capability.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { ErrorSchema, jsonBody, jsonResponse, WorkspaceParam } from '../platform/http/schemas.ts';
-import { addFeed, findSource, importOpml, listSources, pollSource, setSourceStatus } from './feeds.ts';
+import { addBluesky, addFeed, addMastodon, findSource, importOpml, listSources, pollSource, setSourceStatus, type SourceView } from './feeds.ts';
+import { importFile, previewFile } from './file-import.ts';
+import { CSV_FIELDS, DELIMITERS, FILE_FORMATS, type ReadFileOptions } from './sources/index.ts';
 import type { Enricher } from './ingest.ts';
 import { SOURCE_TYPES } from './model.ts';
 import type { TopicIndex } from './topics.ts';
@@ -14,7 +17,24 @@ const SourceSchema = z
     kind: z.string(),
     name: z.string(),
     url: z.string(),
-    options: z.object({ sourceType: z.enum(SOURCE_TYPES), intervalMs: z.number(), allowPrivate: z.boolean() }),
+    options: z
+      .object({
+        sourceType: z.enum(SOURCE_TYPES),
+        intervalMs: z.number(),
+        allowPrivate: z.boolean(),
+        instance: z.string().optional().openapi({ description: 'Mastodon: the instance' }),
+        mode: z.enum(['tag', 'public', 'search', 'jetstream']).optional(),
+        tag: z.string().nullable().optional(),
+        query: z.string().nullable().optional(),
+        local: z.boolean().optional(),
+        stream: z.boolean().optional().openapi({ description: 'Mastodon: the streaming API is followed too' }),
+        streamingUrl: z.string().nullable().optional(),
+        service: z.string().optional().openapi({ description: 'Bluesky: the AppView searched' }),
+        endpoint: z.string().optional().openapi({ description: 'Bluesky: the Jetstream server' }),
+        keywords: z.array(z.string()).optional(),
+        hasToken: z.boolean().optional().openapi({ description: 'Whether an access token is kept (never sent back)' }),
+      })
+      .openapi({ description: "The kind's options" }),
     status: z.enum(['active', 'paused']),
     pausedReason: z.string().nullable(),
     nextPollAt: z.number(),
@@ -28,6 +48,54 @@ const FeedOptionsSchema = z.object({
   intervalMs: z.number().int().min(60_000).max(7 * 24 * 3600_000).optional(),
   allowPrivate: z.boolean().optional().openapi({ description: 'Administrators only: allow a feed on a loopback or private address' }),
 });
+const TOKEN = z.string().max(4096).optional().openapi({ description: 'An access token, kept server-side and never sent back' });
+const MastodonBody = FeedOptionsSchema.extend({
+  instance: z.string().min(1).max(512).openapi({ example: 'https://mastodon.social' }),
+  mode: z.enum(['tag', 'public', 'search']).optional().openapi({ description: 'Default: tag when a tag is given, search when a query is, else public' }),
+  tag: z.string().max(200).optional(),
+  query: z.string().max(500).optional(),
+  local: z.boolean().optional(),
+  stream: z.boolean().optional().openapi({ description: 'Also follow the streaming API (tag and public timelines)' }),
+  streamingUrl: z.string().max(512).optional(),
+  token: TOKEN,
+  name: z.string().max(200).optional(),
+});
+const BlueskyBody = FeedOptionsSchema.extend({
+  mode: z.enum(['search', 'jetstream']).optional().openapi({ description: 'Default: search when a query is given, else jetstream' }),
+  query: z.string().max(500).optional(),
+  keywords: z.array(z.string().min(1).max(200)).max(100).optional().openapi({ description: 'Jetstream: words or #hashtags a post must have' }),
+  service: z.string().max(512).optional(),
+  endpoint: z.string().max(512).optional(),
+  token: TOKEN,
+  name: z.string().max(200).optional(),
+});
+const FileQuery = z.object({
+  name: z.string().min(1).max(500).openapi({ description: 'The file name (its extension helps tell the format)', example: 'mentions.csv' }),
+  format: z.enum(FILE_FORMATS).optional(),
+  encoding: z.string().max(40).optional(),
+  delimiter: z.enum(['comma', 'semicolon', 'tab', 'pipe']).optional(),
+  mapping: z.string().max(10_000).optional().openapi({ description: `JSON object field → column, fields: ${CSV_FIELDS.join(', ')}` }),
+  network: z.string().max(64).optional(),
+  sourceType: z.enum(SOURCE_TYPES).optional(),
+  owner: z.string().max(200).optional().openapi({ description: "tweets.js: the archive owner's handle" }),
+});
+const DELIMITER_NAMES = { comma: ',', semicolon: ';', tab: '\t', pipe: '|' } as const satisfies Record<string, (typeof DELIMITERS)[number]>;
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+const FileBody = { content: { 'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, required: true };
+
+function fileOptions(query: z.infer<typeof FileQuery>): ReadFileOptions {
+  let mapping: ReadFileOptions['mapping'];
+  if (query.mapping) {
+    try {
+      mapping = JSON.parse(query.mapping) as ReadFileOptions['mapping'];
+    } catch {
+      throw new RelaisError('RELAIS_REQUEST_INVALID', 'mapping is not JSON (an object field → column).', { field: 'query.mapping' });
+    }
+    if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) throw new RelaisError('RELAIS_REQUEST_INVALID', 'mapping is an object field → column.', { field: 'query.mapping' });
+  }
+  return { format: query.format, encoding: query.encoding, delimiter: query.delimiter ? DELIMITER_NAMES[query.delimiter] : undefined, mapping, network: query.network, sourceType: query.sourceType, owner: query.owner };
+}
+
 const SourceIdParam = WorkspaceParam.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export function registerSourceRoutes(ctx: CapabilityContext, deps: { topics: TopicIndex; enrich?: () => Promise<Enricher> }): void {
@@ -56,8 +124,7 @@ export function registerSourceRoutes(ctx: CapabilityContext, deps: { topics: Top
       const { url, name, ...options } = c.req.valid('json');
       checkPrivate(options.allowPrivate, c.get('actor')!.user.isAdmin);
       const source = await addFeed(ctx.db, c.get('workspace')!.id, { url, name, options }, ctx.now());
-      await ctx.jobs.enqueue(POLL_JOB, { sourceId: source.id }, { key: `poll-${source.id}` });
-      return c.json(source, 201);
+      return c.json(await added(source), 201);
     },
   );
 
@@ -79,6 +146,118 @@ export function registerSourceRoutes(ctx: CapabilityContext, deps: { topics: Top
       return c.json(result, 200);
     },
     { maxBodyBytes: 6 * 1024 * 1024 },
+  );
+
+  const added = async (source: SourceView) => {
+    await ctx.jobs.enqueue(POLL_JOB, { sourceId: source.id }, { key: `poll-${source.id}` });
+    return source;
+  };
+
+  api.route(
+    'manager',
+    createRoute({
+      method: 'post',
+      path: '/api/v1/w/{workspace}/sources/mastodon',
+      tags: ['listen'],
+      summary: 'Follow a Mastodon hashtag, the public timeline or a search (REST, and the streaming API when asked)',
+      request: { params: WorkspaceParam, body: jsonBody(MastodonBody) },
+      responses: { 201: jsonResponse(SourceSchema, 'Added'), 409: jsonResponse(ErrorSchema, 'Already a source') },
+    }),
+    async (c) => {
+      const { name, sourceType, intervalMs, allowPrivate, ...input } = c.req.valid('json');
+      checkPrivate(allowPrivate, c.get('actor')!.user.isAdmin);
+      const source = await addMastodon(ctx.db, c.get('workspace')!.id, { ...input, name, options: { sourceType, intervalMs, allowPrivate } }, ctx.now());
+      return c.json(await added(source), 201);
+    },
+  );
+
+  api.route(
+    'manager',
+    createRoute({
+      method: 'post',
+      path: '/api/v1/w/{workspace}/sources/bluesky',
+      tags: ['listen'],
+      summary: 'Follow Bluesky: a search (app.bsky.feed.searchPosts) or keywords on the Jetstream firehose',
+      request: { params: WorkspaceParam, body: jsonBody(BlueskyBody) },
+      responses: { 201: jsonResponse(SourceSchema, 'Added'), 409: jsonResponse(ErrorSchema, 'Already a source') },
+    }),
+    async (c) => {
+      const { name, sourceType, intervalMs, allowPrivate, ...input } = c.req.valid('json');
+      checkPrivate(allowPrivate, c.get('actor')!.user.isAdmin);
+      const source = await addBluesky(ctx.db, c.get('workspace')!.id, { ...input, name, options: { sourceType, intervalMs, allowPrivate } }, ctx.now());
+      return c.json(await added(source), 201);
+    },
+  );
+
+  const readBody = async (c: { req: { arrayBuffer(): Promise<ArrayBuffer> } }) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0) throw new RelaisError('RELAIS_REQUEST_INVALID', 'The file is empty.', { field: 'body' });
+    return bytes;
+  };
+
+  api.route(
+    'manager',
+    createRoute({
+      method: 'post',
+      path: '/api/v1/w/{workspace}/ingest/preview',
+      tags: ['listen'],
+      summary: 'Read a file of mentions (CSV, NDJSON, tweets.js) without storing it: format, encoding, delimiter, columns and their guessed mapping, first rows',
+      request: { params: WorkspaceParam, query: FileQuery, body: FileBody },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            format: z.enum(FILE_FORMATS),
+            encoding: z.string(),
+            delimiter: z.string().nullable(),
+            header: z.array(z.string()).nullable(),
+            mapping: z.record(z.string(), z.string()).nullable(),
+            unknownColumns: z.array(z.string()),
+            notes: z.array(z.object({ position: z.string(), message: z.string() })),
+            total: z.number(),
+            errors: z.number(),
+            sample: z.array(z.object({ position: z.string(), error: z.string().nullable(), item: z.unknown() })),
+          }),
+          'What the file holds',
+        ),
+      },
+    }),
+    async (c) => c.json(previewFile(await readBody(c), c.req.valid('query').name, fileOptions(c.req.valid('query'))) as never, 200),
+    { maxBodyBytes: MAX_FILE_BYTES },
+  );
+
+  api.route(
+    'manager',
+    createRoute({
+      method: 'post',
+      path: '/api/v1/w/{workspace}/ingest/file',
+      tags: ['listen'],
+      summary: 'Import a file of mentions (CSV with column mapping, NDJSON, an X archive tweets.js); bad rows go to the ingest log with their line',
+      request: { params: WorkspaceParam, query: FileQuery, body: FileBody },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            format: z.enum(FILE_FORMATS),
+            encoding: z.string(),
+            delimiter: z.string().nullable(),
+            received: z.number(),
+            inserted: z.number(),
+            duplicates: z.number(),
+            rejected: z.array(z.object({ position: z.string(), field: z.string(), message: z.string() })),
+            notes: z.array(z.object({ position: z.string(), message: z.string() })),
+          }),
+          'What went in and what did not',
+        ),
+      },
+    }),
+    async (c) => {
+      const workspace = c.get('workspace')!;
+      const query = c.req.valid('query');
+      const result = await importFile({ db: ctx.db, topics: deps.topics, enrich: await deps.enrich?.(), now: ctx.now() }, workspace.id, await readBody(c), query.name, fileOptions(query));
+      if (result.inserted > 0) ctx.events.publish(workspace.id, { type: 'mentions.ingested', inserted: result.inserted, topicMatches: result.topicMatches });
+      const { format, encoding, delimiter, received, inserted, duplicates, notes } = result;
+      return c.json({ format, encoding, delimiter, received, inserted, duplicates, notes, rejected: result.rejected.slice(0, 1000).map(({ position, field, message }) => ({ position, field, message })) }, 200);
+    },
+    { maxBodyBytes: MAX_FILE_BYTES },
   );
 
   for (const [action, status] of [['pause', 'paused'], ['resume', 'active']] as const) {
