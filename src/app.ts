@@ -39,6 +39,8 @@ export interface RelaisApp {
   services: HttpServices;
   /** Runs each capability's start hook; call it once the job runner works. */
   start(): Promise<void>;
+  /** Runs each capability's stop hook; call it before stopping the job runner. */
+  stop(): Promise<void>;
   openApiDocument(): OpenApiDocument;
 }
 
@@ -153,5 +155,8 @@ export function createApp(options: AppOptions): RelaisApp {
   const start = async () => {
     for (const capability of CAPABILITIES) await capability.start?.(context);
   };
-  return { fetch: app.fetch, api, services, start, openApiDocument: document };
+  const stop = async () => {
+    for (const capability of [...CAPABILITIES].reverse()) await capability.stop?.(context);
+  };
+  return { fetch: app.fetch, api, services, start, stop, openApiDocument: document };
 }

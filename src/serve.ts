@@ -121,6 +121,7 @@ export async function startRelais(options: StartOptions = {}): Promise<StartedRe
           clearInterval(sweep);
           clearTimeout(deadline);
         }
+        await app.stop();
         await queue.stop();
         await database.close();
         log.info('relais stopped');

@@ -1,7 +1,7 @@
 // Listen: what is being said. Sources feed the ingest pipeline (ingest.ts), which stores
 // mentions once and percolates them through the workspace's topics (query/); routes.ts and
 // commands.ts are its edges.
-import type { Capability } from '../platform/capability.ts';
+import type { Capability, CapabilityContext } from '../platform/capability.ts';
 import { countInWorkspace } from '../platform/db/count.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { alertCommands, registerAlerts, startAlerts } from './alerts/index.ts';
@@ -24,12 +24,17 @@ export { BACKFILL_JOB } from './routes.ts';
 
 export const SENTIMENT_JOB = 'listen.sentiment-backfill';
 
+/** The streams each app of this process runs (by its context), ended by the stop hook. */
+const streamsRunning = new WeakMap<CapabilityContext, Set<AbortController>>();
+
 export const listen: Capability = {
   name: 'listen',
   status: 'preview',
   migrations: listenMigrations,
   register(ctx) {
     const topics = new TopicIndex();
+    const running = new Set<AbortController>();
+    streamsRunning.set(ctx, running);
     registerListenRoutes(ctx, { topics, enrich: loadEnricher });
     registerAnalyticsRoutes(ctx);
     registerAlerts(ctx);
@@ -53,8 +58,15 @@ export const listen: Capability = {
     );
     ctx.jobs.define<{ sourceId: number }>(
       STREAM_JOB,
-      async ({ data, signal }) =>
-        runStream({ db: ctx.db, topics, enrich: loadEnricher, now: ctx.now, onInserted: (workspaceId, inserted) => ctx.events.publish(workspaceId, { type: 'mentions.ingested', inserted }) }, data.sourceId, signal),
+      async ({ data, signal }) => {
+        const stopping = new AbortController();
+        running.add(stopping);
+        try {
+          await runStream({ db: ctx.db, topics, enrich: loadEnricher, now: ctx.now, onInserted: (workspaceId, inserted) => ctx.events.publish(workspaceId, { type: 'mentions.ingested', inserted }) }, data.sourceId, AbortSignal.any([signal, stopping.signal]));
+        } finally {
+          running.delete(stopping);
+        }
+      },
       { retryLimit: 0, timeoutMs: STREAM_SESSION_MS + 5 * 60_000, concurrency: 32 },
     );
     // Topics waiting for their backfill (new, or with a new query) are matched against the
@@ -89,6 +101,10 @@ export const listen: Capability = {
     // Topics left waiting (the demo world's, or a backfill cut short by a stop) are matched now.
     const rows = await ctx.db.withTables<ListenTables>().selectFrom('topics').select('workspace_id').where('backfilled_at', 'is', null).groupBy('workspace_id').execute();
     for (const row of rows) await ctx.jobs.enqueue(BACKFILL_JOB, { workspaceId: row.workspace_id }, { key: `backfill-${row.workspace_id}` });
+  },
+  async stop(ctx) {
+    // Streams end now (what they received is stored) rather than when the job runner gives up waiting.
+    for (const stopping of streamsRunning.get(ctx) ?? []) stopping.abort();
   },
   commands: [...listenCommands, ...alertCommands],
   async overview(db, workspaceId) {

@@ -47,6 +47,8 @@ export interface Capability {
   register?(ctx: CapabilityContext): void;
   /** Runs once the job runner works (every process role): e.g. enqueue work left pending. */
   start?(ctx: CapabilityContext): Promise<void>;
+  /** Runs when the process stops, before the job runner does: end long-lived work (a stream) so its job returns at once. */
+  stop?(ctx: CapabilityContext): Promise<void>;
   /** Counts shown on a workspace's overview page. */
   overview?(db: Kysely<PlatformTables>, workspaceId: number): Promise<Record<string, number>>;
   /** Sub-commands of `relais` this capability adds (e.g. `topic`, `ingest`). */

@@ -81,6 +81,7 @@ export async function openTestApp(dialect: Dialect, options: { demo?: boolean } 
       };
     },
     async dispose() {
+      await app.stop();
       await jobs.stop();
       await database.dispose();
     },

@@ -53,6 +53,7 @@ export class Batcher<C> {
   #problems: SourceProblem[] = [];
   #cursor: C | null = null;
   #timer: NodeJS.Timeout | null = null;
+  #due = 0;
   #writing: Promise<void> = Promise.resolve();
   #error: unknown = null;
   readonly #sink: StreamSink<C>;
@@ -64,13 +65,23 @@ export class Batcher<C> {
   }
 
   add(mention: MentionInput | null, problem: SourceProblem | null, cursor: C | null): void {
+    if (this.#error) throw this.#error;
     if (mention) this.#mentions.push(mention);
     if (problem) this.#problems.push(problem);
     if (cursor !== null) this.#cursor = cursor;
-    if (this.#mentions.length >= this.#options.batchSize) void this.flush();
-    else if (this.#timer === null && (this.#mentions.length > 0 || this.#problems.length > 0)) this.#timer = setTimeout(() => void this.flush(), this.#options.flushMs);
+    if (this.#mentions.length >= this.#options.batchSize) void this.flush().catch(() => undefined);
+    else if (this.#mentions.length > 0 || this.#problems.length > 0) this.#schedule(this.#options.flushMs);
     // A cursor alone (posts filtered out) is saved now and then, so a restart resumes near here.
-    else if (this.#timer === null && this.#cursor !== null) this.#timer = setTimeout(() => void this.flush(), this.#options.flushMs * 15);
+    else if (this.#cursor !== null) this.#schedule(this.#options.flushMs * 15);
+  }
+
+  /** Flushes within `ms`: an earlier deadline already set is kept, a later one brought forward. */
+  #schedule(ms: number): void {
+    const due = Date.now() + ms;
+    if (this.#timer !== null && this.#due <= due) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#due = due;
+    this.#timer = setTimeout(() => void this.flush().catch(() => undefined), ms);
   }
 
   /** Delivers what waits (in order with earlier deliveries); rethrows a sink's error. */

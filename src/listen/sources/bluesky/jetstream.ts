@@ -94,6 +94,17 @@ export async function streamJetstream(options: JetstreamOptions, cursor: number 
             resolve();
           });
           ws.addEventListener('message', (message: MessageEvent) => {
+            try {
+              onMessage(message);
+            } catch (e) {
+              // The sink failed (the database?): end the session with its error.
+              clearTimeout(idle);
+              signal.removeEventListener('abort', abort);
+              reject(e);
+              ws.close();
+            }
+          });
+          function onMessage(message: MessageEvent) {
             clearTimeout(idle);
             idle = setTimeout(onIdle, options.idleMs ?? STREAM_DEFAULTS.idleMs);
             healthy();
@@ -116,7 +127,7 @@ export async function streamJetstream(options: JetstreamOptions, cursor: number 
             const text = (c.record as { text?: unknown } | null)?.text;
             const relevant = typeof text === 'string' && keep({ text, hashtags: [] });
             batcher.add(mention && keep(mention) ? mention : null, problem && relevant ? problem : null, time);
-          });
+          }
         });
       } finally {
         await batcher.flush();
