@@ -1,10 +1,14 @@
 // `relais topic …` and `relais ingest FILE`.
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Kysely } from 'kysely';
 import { findWorkspace } from '../platform/auth/store.ts';
 import { choiceFlag, intFlag, requiredFlag, type Command, type FlagValues } from '../platform/command.ts';
-import { addFeed, findSource, importOpml, listSources, pollSource, setSourceStatus } from './feeds.ts';
+import { addBluesky, addFeed, addMastodon, findSource, importOpml, listSources, pollSource, setSourceStatus } from './feeds.ts';
+import { importFile } from './file-import.ts';
+import { CSV_FIELDS, type ColumnMapping, type FileFormat, FILE_FORMATS } from './sources/index.ts';
+import { SOURCE_TYPES } from './model.ts';
 import type { PlatformTables } from '../platform/db/schema.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { progressBar } from '../platform/progress.ts';
@@ -95,30 +99,77 @@ export const topicCommand: Command = {
   },
 };
 
+const DELIMITER_FLAGS = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', ',': ',', ';': ';', '|': '|', '\\t': '\t' } as const;
+
+/** `--map text=Message --map publishedAt=Date` → { text: 'Message', publishedAt: 'Date' }. */
+function mappingFlags(values: string[]): ColumnMapping | undefined {
+  if (values.length === 0) return undefined;
+  const mapping: Record<string, string> = {};
+  for (const pair of values) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new RelaisError('RELAIS_CLI_USAGE', `--map takes FIELD=COLUMN, not "${pair}".`, { field: '--map', hint: `fields: ${CSV_FIELDS.join(', ')}` });
+    mapping[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
+  }
+  return mapping as ColumnMapping;
+}
+
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'Ingest mentions from an NDJSON file',
-  help: `Usage: relais ingest FILE --workspace SLUG [--database URL] [--json]
+  summary: 'Ingest mentions from a file: NDJSON, CSV (column mapping), an X archive tweets.js',
+  help: `Usage: relais ingest FILE --workspace SLUG [--format ndjson|csv|tweets-js]
+         [--map FIELD=COLUMN]… [--delimiter comma|semicolon|tab|pipe] [--encoding LABEL]
+         [--network NAME] [--type blog|news|forum|microblog|social|review|video]
+         [--owner HANDLE] [--database URL] [--json]
 
-Reads FILE, one mention a line as JSON (the MentionInput of the API docs: network,
-networkId, sourceType, url, author, publishedAt, title, text, lang, links, hashtags…),
-stores each mention once (duplicates by network id or canonical URL are merged) and matches
-it against the workspace's topics. A bad line is reported with its number, kept in the
+The format is told by the extension (.ndjson/.jsonl, .csv/.tsv, .js) and else by the content.
+  ndjson     one mention a line as JSON (the MentionInput of the API docs: network, networkId,
+             sourceType, url, author, publishedAt, title, text, lang, links, hashtags…).
+  csv        a header line, then one mention a row. The delimiter (, ; tab |) and the encoding
+             (UTF-8 with or without BOM, UTF-16, else Windows-1252) are detected; --delimiter and
+             --encoding force them. Columns are mapped to fields by their header (text/texte/
+             content, date/published/created_at, url/lien, author/auteur/handle, followers…);
+             --map FIELD=COLUMN sets one (fields: ${CSV_FIELDS.join(', ')}).
+             Rows without a network or source-type column get --network (default web) and
+             --type (default social).
+  tweets-js  an X/Twitter archive's data/tweets.js; the archive owner is every tweet's author
+             (read from the archive's media links, or given with --owner).
+Each mention is stored once (duplicates by network id or canonical URL are merged) and matched
+against the workspace's topics. A bad line or row is reported with its number, kept in the
 ingest log, and the rest goes in.`,
   positionals: true,
-  options: { workspace: { type: 'string' } },
+  options: { workspace: { type: 'string' }, format: { type: 'string' }, map: { type: 'string', multiple: true }, delimiter: { type: 'string' }, encoding: { type: 'string' }, network: { type: 'string' }, type: { type: 'string' }, owner: { type: 'string' } },
   async run({ values, positionals }, io) {
     const file = requiredFlag(positionals[0], 'FILE', 'relais ingest mentions.ndjson --workspace demo');
     if (!fs.existsSync(file)) throw new RelaisError('RELAIS_NOT_FOUND', `No file ${file}.`, { field: 'FILE' });
+    const format = values.format === undefined ? undefined : choiceFlag<FileFormat>(values.format, '--format', FILE_FORMATS, 'ndjson');
     const bar = progressBar(process.stderr, { enabled: io.interactive && !values.json });
-    const total: ReceiveResult = { received: 0, inserted: 0, duplicates: 0, topicMatches: {}, rejected: [] };
+    const total: ReceiveResult & { notes?: Array<{ position: string; message: string }>; format?: string } = { received: 0, inserted: 0, duplicates: 0, topicMatches: {}, rejected: [] };
+    // NDJSON is streamed line by line (files of any size); CSV and archives are read whole (their encoding is detected on all of it).
+    const streamed = format === 'ndjson' || (format === undefined && /\.(ndjson|jsonl)$/i.test(file));
     await io.withDatabase(values, async (database) => {
       const id = await workspaceId(database.db, values);
       const topics = new TopicIndex();
       const enrich = await loadEnricher();
+      if (!streamed) {
+        const delimiter = values.delimiter === undefined ? undefined : (DELIMITER_FLAGS as Record<string, ',' | ';' | '\t' | '|'>)[String(values.delimiter)];
+        if (values.delimiter !== undefined && !delimiter) throw new RelaisError('RELAIS_CLI_USAGE', `--delimiter takes comma, semicolon, tab or pipe, not "${String(values.delimiter)}".`, { field: '--delimiter' });
+        const result = await importFile(
+          { db: database.db, topics, enrich, now: Date.now() }, id, fs.readFileSync(file), path.basename(file),
+          {
+            format, delimiter, encoding: typeof values.encoding === 'string' ? values.encoding : undefined,
+            mapping: mappingFlags((values.map as unknown as string[] | undefined) ?? []),
+            network: typeof values.network === 'string' ? values.network : undefined,
+            sourceType: values.type === undefined ? undefined : choiceFlag(values.type, '--type', SOURCE_TYPES, 'social'),
+            owner: typeof values.owner === 'string' ? values.owner : undefined,
+          },
+          (done, all) => bar.update(done, all, 'mentions read'),
+        );
+        Object.assign(total, result);
+        return;
+      }
       let batch: Array<{ item: unknown; position: string } | { error: string; position: string }> = [];
       const flush = async () => {
-        const result = await receiveItems({ db: database.db, topics, enrich, now: Date.now() }, id, batch, file);
+        const result = await receiveItems({ db: database.db, topics, enrich, now: Date.now() }, id, batch, path.basename(file));
         total.received += result.received;
         total.inserted += result.inserted;
         total.duplicates += result.duplicates;
@@ -143,17 +194,20 @@ ingest log, and the rest goes in.`,
     bar.finish();
     if (values.json) io.out(JSON.stringify(total));
     else {
-      io.out(`Read ${total.received} mentions: ${total.inserted} stored, ${total.duplicates} duplicates merged, ${total.rejected.length} rejected.`);
+      io.out(`Read ${total.received} mentions${total.format ? ` (${total.format})` : ''}: ${total.inserted} stored, ${total.duplicates} duplicates merged, ${total.rejected.length} rejected.`);
+      for (const n of total.notes ?? []) io.out(`  ${n.position}: ${n.message}`);
       for (const r of total.rejected.slice(0, 20)) io.out(`  ${r.position}: ${r.field}: ${r.message}`);
       if (total.rejected.length > 20) io.out(`  … and ${total.rejected.length - 20} more in the ingest log`);
     }
     // A file of which no line could be read is the user's mistake; some bad lines are not.
-    return total.received > 0 && total.rejected.length === total.received ? 1 : 0;
+    return (total.received > 0 && total.rejected.length === total.received) || (total.received === 0 && (total.notes?.length ?? 0) > 0) ? 1 : 0;
   },
 };
 
 const SOURCE_HELP = `Usage:
   relais source add URL --workspace SLUG [--name NAME] [--type blog|news|forum] [--every MINUTES] [--allow-private]
+  relais source add mastodon --instance URL (--tag HASHTAG | --query TEXT | --public [--local]) [--token TOKEN] [--stream] --workspace SLUG
+  relais source add bluesky (--query TEXT | --keywords "WORD,#TAG,…") [--service URL] [--endpoint URL] [--token TOKEN] --workspace SLUG
   relais source import-opml FILE --workspace SLUG [--type …] [--every MINUTES]
   relais source list --workspace SLUG [--json]
   relais source pause ID --workspace SLUG
@@ -162,21 +216,33 @@ const SOURCE_HELP = `Usage:
 
 add          adds a feed (RSS 0.9x/1.0/2.0, Atom, JSON Feed), polled every 15 minutes by default
              by \`relais serve\` (conditional GET, back-off on errors; paused after repeated failures).
-             A feed on a loopback or private address is refused unless --allow-private is given.
+             A server on a loopback or private address is refused unless --allow-private is given.
+add mastodon follows a hashtag timeline (--tag), a search (--query; most instances ask for a
+             --token with read:statuses) or the public timeline (--public, --local for the
+             instance's own) over REST every 5 minutes, honouring X-RateLimit headers; --stream
+             also follows the streaming API (tag and public) from the worker.
+add bluesky  a search with app.bsky.feed.searchPosts (--query; default AppView
+             https://public.api.bsky.app), or the Jetstream firehose (--keywords: posts with one
+             of the words or #hashtags; default wss://jetstream2.us-east.bsky.network), followed by
+             the worker and resumed from its cursor after a restart.
 import-opml  adds every feed of an OPML file.
 poll         polls a source now and says what it gave.
 Common options: --database URL, --json, -h/--help.`;
 
 export const sourceCommand: Command = {
   name: 'source',
-  summary: 'Add, list, pause and poll the feeds Listen follows',
+  summary: 'Add, list, pause and poll the sources Listen follows (feeds, Mastodon, Bluesky)',
   help: SOURCE_HELP,
   positionals: true,
-  options: { workspace: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, every: { type: 'string' }, 'allow-private': { type: 'boolean' } },
+  options: {
+    workspace: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, every: { type: 'string' }, 'allow-private': { type: 'boolean' },
+    instance: { type: 'string' }, tag: { type: 'string' }, query: { type: 'string' }, public: { type: 'boolean' }, local: { type: 'boolean' }, token: { type: 'string' }, stream: { type: 'boolean' },
+    keywords: { type: 'string' }, service: { type: 'string' }, endpoint: { type: 'string' },
+  },
   async run({ values, positionals }, io) {
     const [action, arg] = positionals;
     const options = {
-      ...(typeof values.type === 'string' ? { sourceType: choiceFlag(values.type, '--type', ['blog', 'news', 'forum'] as const, 'blog') } : {}),
+      ...(typeof values.type === 'string' ? { sourceType: choiceFlag(values.type, '--type', SOURCE_TYPES, 'blog') } : {}),
       ...(values.every !== undefined ? { intervalMs: intFlag(values.every, '--every', 15, 1, 7 * 24 * 60) * 60_000 } : {}),
       ...(values['allow-private'] ? { allowPrivate: true } : {}),
     };
@@ -187,6 +253,20 @@ export const sourceCommand: Command = {
       const now = Date.now();
       switch (action) {
         case 'add': {
+          const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+          const name = str(values.name);
+          if (arg === 'mastodon') {
+            const mode = values.tag !== undefined ? 'tag' : values.query !== undefined ? 'search' : values.public ? 'public' : undefined;
+            if (!mode) throw new RelaisError('RELAIS_CLI_USAGE', 'add mastodon takes --tag, --query or --public.', { hint: 'relais source add mastodon --instance mastodon.social --tag relais --workspace demo' });
+            const source = await addMastodon(database.db, id, { instance: requiredFlag(values.instance, '--instance'), mode, tag: str(values.tag), query: str(values.query), local: Boolean(values.local), stream: Boolean(values.stream), token: str(values.token), name, options }, now);
+            return print(source, `Added source ${source.id}: ${source.name} (polled every ${source.options.intervalMs / 60_000} min${source.options.stream ? ', streamed' : ''} by relais serve)`);
+          }
+          if (arg === 'bluesky') {
+            const keywords = str(values.keywords)?.split(',').map((k) => k.trim()).filter(Boolean);
+            if (!values.query && !keywords?.length) throw new RelaisError('RELAIS_CLI_USAGE', 'add bluesky takes --query (search) or --keywords (Jetstream).', { hint: 'relais source add bluesky --keywords "relais,#dsk" --workspace demo' });
+            const source = await addBluesky(database.db, id, { mode: values.query ? 'search' : 'jetstream', query: str(values.query), keywords, service: str(values.service), endpoint: str(values.endpoint), token: str(values.token), name, options }, now);
+            return print(source, `Added source ${source.id}: ${source.name}`);
+          }
           const source = await addFeed(database.db, id, { url: requiredFlag(arg, 'URL'), name: typeof values.name === 'string' ? values.name : undefined, options }, now);
           return print(source, `Added source ${source.id}: ${source.url} (polled every ${source.options.intervalMs / 60_000} min by relais serve)`);
         }
@@ -198,7 +278,7 @@ export const sourceCommand: Command = {
         }
         case 'list': {
           const sources = await listSources(database.db, id);
-          return print(sources, sources.map((x) => `${String(x.id).padStart(4)}  ${x.status.padEnd(6)} ${x.url}${x.pausedReason ? `  (${x.pausedReason})` : x.lastError ? `  (last error: ${x.lastError})` : ''}`).join('\n') || 'No sources.');
+          return print(sources, sources.map((x) => `${String(x.id).padStart(4)}  ${x.status.padEnd(6)} ${x.kind.padEnd(8)} ${x.kind === 'feed' ? x.url : x.name}${x.lastPolledAt ? `  (last poll ${new Date(x.lastPolledAt).toISOString()})` : ''}${x.pausedReason ? `  (${x.pausedReason})` : x.lastError ? `  (last error: ${x.lastError})` : ''}`).join('\n') || 'No sources.');
         }
         case 'pause':
         case 'resume': {
