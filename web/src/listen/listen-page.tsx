@@ -1,4 +1,4 @@
-// Listen: what is being said. A sub-navigation (Mentions, Topics, Ingest log) under
+// Listen: what is being said. A sub-navigation (Mentions, Topics, Sources, Ingest log) under
 // /w/<workspace>/listen/…; see listen-routes.ts for the addresses. The dashboard's charts
 // (volume by source with spikes, map, sentiment, keywords, authors) come with their API: they
 // will be the first tab (LISTEN_TABS) and the page /listen opens.
@@ -17,6 +17,7 @@ import { AlertRuleEditor } from './alerts-rule-editor.tsx';
 import { IngestLogPage } from './ingest-log-page.tsx';
 import { LISTEN_TABS, listenPath, parseListenPath, type ListenTab, type ListenView } from './listen-routes.ts';
 import { MentionsPage } from './mentions-page.tsx';
+import { SourcesPage } from './sources-page.tsx';
 import { TopicEditor } from './topic-editor.tsx';
 import { TopicsPage } from './topics-page.tsx';
 import { useTopics } from './use-topics.ts';
@@ -24,12 +25,13 @@ import { useTopics } from './use-topics.ts';
 const TAB_NAMES: Record<ListenTab, MessageKey> = {
   mentions: 'overview.mentions',
   topics: 'listen.tab.topics',
+  sources: 'listen.tab.sources',
   'ingest-log': 'listen.tab.ingestLog',
   alerts: 'listen.tab.alerts',
 };
 
 function tabView(tab: ListenTab): ListenView {
-  return tab === 'mentions' ? { tab, topic: null } : tab === 'topics' ? { tab } : tab === 'alerts' ? { tab } : { tab };
+  return tab === 'mentions' ? { tab, topic: null } : tab === 'topics' ? { tab } : tab === 'alerts' ? { tab } : tab === 'sources' ? { tab } : { tab };
 }
 
 /** The view the address asks for: the path after /w/<workspace>/listen, and ?topic=. */
@@ -81,6 +83,9 @@ export function ListenPage({ workspace, overview }: SectionPageProps) {
   } else if (view.tab === 'alerts') {
     title = t('listen.tab.alerts');
     body = <AlertsPage workspace={workspace} topics={topics} notice={shownNotice} onNotice={(text) => showNotice(text, here)} />;
+  } else if (view.tab === 'sources') {
+    title = t('listen.tab.sources');
+    body = <SourcesPage workspace={workspace} />;
   } else if (view.tab === 'ingest-log') {
     title = t('listen.tab.ingestLog');
     body = manager ? <IngestLogPage workspace={workspace} /> : <Forbidden />;

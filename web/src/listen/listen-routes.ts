@@ -4,6 +4,7 @@
 //   /topics                 the topics and their counts
 //   /topics/new             the topic editor, for a new topic
 //   /topics/<id>            the topic editor, for topic <id>
+//   /sources                what Listen follows (feeds, Mastodon, Bluesky) and file uploads
 //   /ingest-log             what could not be ingested (managers and strategists)
 //   /alerts                 alerts (live) and alert rules
 //   /alerts/rules/new       the rule editor, for a new rule (managers and strategists)
@@ -14,7 +15,7 @@
 /** The tabs of Listen's sub-navigation, in their order. */
 // The dashboard (volume by source with spikes, map, sentiment, keywords, authors) will be the
 // first tab, at /listen itself, when its analytics API lands; the stream then moves to its tab.
-export const LISTEN_TABS = ['mentions', 'topics', 'alerts', 'ingest-log'] as const;
+export const LISTEN_TABS = ['mentions', 'topics', 'alerts', 'sources', 'ingest-log'] as const;
 export type ListenTab = (typeof LISTEN_TABS)[number];
 
 export type ListenView =
@@ -22,6 +23,7 @@ export type ListenView =
   | { tab: 'topics' }
   | { tab: 'topics'; editor: 'new' }
   | { tab: 'topics'; editor: number }
+  | { tab: 'sources' }
   | { tab: 'ingest-log' }
   | { tab: 'alerts' }
   | { tab: 'alerts'; rule: 'new' | number };
@@ -48,6 +50,7 @@ export function parseListenPath(rest: readonly string[], search = ''): ListenVie
     const id = positiveInt(second);
     return id === null ? null : { tab: 'topics', editor: id };
   }
+  if (first === 'sources' && second === undefined) return { tab: 'sources' };
   if (first === 'ingest-log' && second === undefined) return { tab: 'ingest-log' };
   if (first === 'alerts' && second === undefined) return { tab: 'alerts' };
   return null;
@@ -67,6 +70,8 @@ export function listenPath(workspace: string, view: ListenView): string {
     case 'topics':
       if (!('editor' in view)) return `${base}/topics`;
       return `${base}/topics/${view.editor}`;
+    case 'sources':
+      return `${base}/sources`;
     case 'ingest-log':
       return `${base}/ingest-log`;
     case 'alerts':

@@ -2,7 +2,10 @@
 // and web/src/i18n/en.ts merges these into the app's dictionary.
 import { alertsEn, alertsFr } from './messages-alerts.ts';
 
+import { sourcesEn, sourcesFr } from './messages-sources.ts';
+
 export const listenEn = {
+  ...sourcesEn,
   'listen.nav': 'Listen pages',
   'listen.tab.topics': 'Topics',
   'listen.tab.ingestLog': 'Ingest log',
@@ -127,6 +130,7 @@ export const listenEn = {
 } satisfies Record<string, string>;
 
 export const listenFr: Record<keyof typeof listenEn, string> = {
+  ...sourcesFr,
   'listen.nav': 'Pages d’Écouter',
   'listen.tab.topics': 'Sujets',
   'listen.tab.ingestLog': 'Journal d’import',
