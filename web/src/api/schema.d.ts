@@ -1730,6 +1730,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/ingest/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a file of mentions (CSV with column mapping, NDJSON, an X archive tweets.js); bad rows go to the ingest log with their line
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query: {
+                    delimiter?: "comma" | "semicolon" | "tab" | "pipe";
+                    encoding?: string;
+                    format?: "ndjson" | "csv" | "tweets-js";
+                    /** @description JSON object field → column, fields: text, publishedAt, title, url, networkId, network, sourceType, lang, author.handle, author.displayName, author.followers, author.location, author.profileUrl, author.bio, hashtags, mentioned, links, replyTo, quoteOf, reshareOf, engagement.likes, engagement.shares, engagement.replies, engagement.views */
+                    mapping?: string;
+                    /** @description The file name (its extension helps tell the format) */
+                    name: string;
+                    network?: string;
+                    /** @description tweets.js: the archive owner's handle */
+                    owner?: string;
+                    sourceType?: "blog" | "news" | "forum" | "microblog" | "social" | "review" | "video";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description What went in and what did not */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            delimiter: string | null;
+                            duplicates: number;
+                            encoding: string;
+                            /** @enum {string} */
+                            format: "ndjson" | "csv" | "tweets-js";
+                            inserted: number;
+                            notes: {
+                                message: string;
+                                position: string;
+                            }[];
+                            received: number;
+                            rejected: {
+                                field: string;
+                                message: string;
+                                position: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/ingest/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a file of mentions (CSV, NDJSON, tweets.js) without storing it: format, encoding, delimiter, columns and their guessed mapping, first rows
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query: {
+                    delimiter?: "comma" | "semicolon" | "tab" | "pipe";
+                    encoding?: string;
+                    format?: "ndjson" | "csv" | "tweets-js";
+                    /** @description JSON object field → column, fields: text, publishedAt, title, url, networkId, network, sourceType, lang, author.handle, author.displayName, author.followers, author.location, author.profileUrl, author.bio, hashtags, mentioned, links, replyTo, quoteOf, reshareOf, engagement.likes, engagement.shares, engagement.replies, engagement.views */
+                    mapping?: string;
+                    /** @description The file name (its extension helps tell the format) */
+                    name: string;
+                    network?: string;
+                    /** @description tweets.js: the archive owner's handle */
+                    owner?: string;
+                    sourceType?: "blog" | "news" | "forum" | "microblog" | "social" | "review" | "video";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description What the file holds */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            delimiter: string | null;
+                            encoding: string;
+                            errors: number;
+                            /** @enum {string} */
+                            format: "ndjson" | "csv" | "tweets-js";
+                            header: string[] | null;
+                            mapping: {
+                                [key: string]: string;
+                            } | null;
+                            notes: {
+                                message: string;
+                                position: string;
+                            }[];
+                            sample: {
+                                error: string | null;
+                                item?: unknown;
+                                position: string;
+                            }[];
+                            total: number;
+                            unknownColumns: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/links": {
         parameters: {
             query?: never;
@@ -2723,6 +2875,155 @@ export interface paths {
                 };
                 /** @description No such source */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/sources/bluesky": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow Bluesky: a search (app.bsky.feed.searchPosts) or keywords on the Jetstream firehose
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Administrators only: allow a feed on a loopback or private address */
+                        allowPrivate?: boolean;
+                        endpoint?: string;
+                        intervalMs?: number;
+                        /** @description Jetstream: words or #hashtags a post must have */
+                        keywords?: string[];
+                        /**
+                         * @description Default: search when a query is given, else jetstream
+                         * @enum {string}
+                         */
+                        mode?: "search" | "jetstream";
+                        name?: string;
+                        query?: string;
+                        service?: string;
+                        /** @enum {string} */
+                        sourceType?: "blog" | "news" | "forum" | "microblog" | "social" | "review" | "video";
+                        /** @description An access token, kept server-side and never sent back */
+                        token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Already a source */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/sources/mastodon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow a Mastodon hashtag, the public timeline or a search (REST, and the streaming API when asked)
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Administrators only: allow a feed on a loopback or private address */
+                        allowPrivate?: boolean;
+                        /** @example https://mastodon.social */
+                        instance: string;
+                        intervalMs?: number;
+                        local?: boolean;
+                        /**
+                         * @description Default: tag when a tag is given, search when a query is, else public
+                         * @enum {string}
+                         */
+                        mode?: "tag" | "public" | "search";
+                        name?: string;
+                        query?: string;
+                        /** @enum {string} */
+                        sourceType?: "blog" | "news" | "forum" | "microblog" | "social" | "review" | "video";
+                        /** @description Also follow the streaming API (tag and public timelines) */
+                        stream?: boolean;
+                        streamingUrl?: string;
+                        tag?: string;
+                        /** @description An access token, kept server-side and never sent back */
+                        token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Already a source */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3908,11 +4209,29 @@ export interface components {
             lastPolledAt: number | null;
             name: string;
             nextPollAt: number;
+            /** @description The kind's options */
             options: {
                 allowPrivate: boolean;
+                /** @description Bluesky: the Jetstream server */
+                endpoint?: string;
+                /** @description Whether an access token is kept (never sent back) */
+                hasToken?: boolean;
+                /** @description Mastodon: the instance */
+                instance?: string;
                 intervalMs: number;
+                keywords?: string[];
+                local?: boolean;
+                /** @enum {string} */
+                mode?: "tag" | "public" | "search" | "jetstream";
+                query?: string | null;
+                /** @description Bluesky: the AppView searched */
+                service?: string;
                 /** @enum {string} */
                 sourceType: "blog" | "news" | "forum" | "microblog" | "social" | "review" | "video";
+                /** @description Mastodon: the streaming API is followed too */
+                stream?: boolean;
+                streamingUrl?: string | null;
+                tag?: string | null;
             };
             pausedReason: string | null;
             /** @enum {string} */
