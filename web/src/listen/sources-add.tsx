@@ -1,9 +1,20 @@
 // The form that adds a source: a feed, a Mastodon hashtag/search/public timeline (optionally
 // streamed), a Bluesky search or keywords on Jetstream, or every feed of an OPML file.
-import { useState, type FormEvent } from 'react';
+import { cloneElement, type FormEvent, type ReactElement, useId, useState } from 'react';
 import { api, unwrap, type Workspace } from '../api/client.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+
+/** A labelled control: the label names it by id (a label wrapping a select would fold the options into its name). */
+export function Field({ label, children, className }: { label: string; children: ReactElement<{ id?: string }>; className?: string }) {
+  const id = useId();
+  return (
+    <div className={className ?? 'field-row'}>
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id })}
+    </div>
+  );
+}
 
 type Kind = 'feed' | 'mastodon' | 'bluesky' | 'opml';
 
@@ -18,7 +29,8 @@ export function AddSource({ workspace, onDone }: { workspace: Workspace; onDone(
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     const text = (name: string) => {
       const v = form.get(name);
       return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
@@ -47,7 +59,7 @@ export function AddSource({ workspace, onDone }: { workspace: Workspace; onDone(
         const result = await unwrap(api.POST('/api/v1/w/{workspace}/sources/opml', { params: { path }, body: { opml } }));
         onDone(t('sources.opmlDone', { added: result.added.length, skipped: result.skipped.length }));
       }
-      event.currentTarget?.reset();
+      element.reset();
     } catch (e) {
       setError(errorText(e, t, locale));
     } finally {
@@ -59,93 +71,80 @@ export function AddSource({ workspace, onDone }: { workspace: Workspace; onDone(
     <section className="panel source-add" aria-labelledby="source-add-title">
       <h2 id="source-add-title">{t('sources.add')}</h2>
       <form onSubmit={(e) => void submit(e)} className="form-grid">
-        <label>
-          {t('sources.addKind')}
+        <Field label={t('sources.addKind')}>
           <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             <option value="feed">{t('sources.addFeed')}</option>
             <option value="mastodon">{t('sources.addMastodon')}</option>
             <option value="bluesky">{t('sources.addBluesky')}</option>
             <option value="opml">{t('sources.addOpml')}</option>
           </select>
-        </label>
+        </Field>
         {kind === 'feed' ? (
-          <label>
-            {t('sources.feedUrl')}
+          <Field label={t('sources.feedUrl')}>
             <input name="url" type="url" required placeholder="https://example.org/feed.xml" />
-          </label>
+          </Field>
         ) : null}
         {kind === 'mastodon' ? (
           <>
-            <label>
-              {t('sources.instance')}
+            <Field label={t('sources.instance')}>
               <input name="instance" required placeholder="https://mastodon.social" />
-            </label>
-            <label>
-              {t('sources.mode')}
+            </Field>
+            <Field label={t('sources.mode')}>
               <select value={mastodonMode} onChange={(e) => setMastodonMode(e.target.value as typeof mastodonMode)}>
                 <option value="tag">{t('sources.mode.tag')}</option>
                 <option value="search">{t('sources.mode.search')}</option>
                 <option value="public">{t('sources.mode.public')}</option>
               </select>
-            </label>
+            </Field>
             {mastodonMode === 'tag' ? (
-              <label>
-                {t('sources.tag')}
+              <Field label={t('sources.tag')}>
                 <input name="tag" required placeholder="#relais" />
-              </label>
+              </Field>
             ) : mastodonMode === 'search' ? (
-              <label>
-                {t('sources.query')}
+              <Field label={t('sources.query')}>
                 <input name="query" required />
-              </label>
+              </Field>
             ) : null}
             {mastodonMode !== 'search' ? (
               <label className="checkbox">
                 <input name="stream" type="checkbox" /> {t('sources.stream')}
               </label>
             ) : null}
-            <label>
-              {t('sources.token')}
+            <Field label={t('sources.token')}>
               <input name="token" type="password" autoComplete="off" />
-            </label>
+            </Field>
           </>
         ) : null}
         {kind === 'bluesky' ? (
           <>
-            <label>
-              {t('sources.mode')}
+            <Field label={t('sources.mode')}>
               <select value={blueskyMode} onChange={(e) => setBlueskyMode(e.target.value as typeof blueskyMode)}>
                 <option value="search">{t('sources.mode.search')}</option>
                 <option value="jetstream">{t('sources.mode.jetstream')}</option>
               </select>
-            </label>
+            </Field>
             {blueskyMode === 'search' ? (
-              <label>
-                {t('sources.query')}
+              <Field label={t('sources.query')}>
                 <input name="query" required />
-              </label>
+              </Field>
             ) : (
-              <label>
-                {t('sources.keywords')}
+              <Field label={t('sources.keywords')}>
                 <input name="keywords" required placeholder="relais, #dsk" />
-              </label>
+              </Field>
             )}
-            <label>
-              {t('sources.token')}
+            <Field label={t('sources.token')}>
               <input name="token" type="password" autoComplete="off" />
-            </label>
+            </Field>
           </>
         ) : null}
         {kind === 'opml' ? (
-          <label>
-            {t('sources.opmlFile')}
+          <Field label={t('sources.opmlFile')}>
             <input name="opml" type="file" accept=".opml,.xml,text/xml,text/x-opml" required />
-          </label>
+          </Field>
         ) : (
-          <label>
-            {t('sources.displayName')}
+          <Field label={t('sources.displayName')}>
             <input name="name" maxLength={200} />
-          </label>
+          </Field>
         )}
         {error ? (
           <p className="form-error" role="alert">

@@ -8,6 +8,7 @@ import type { paths } from '../api/schema.d.ts';
 import { errorText } from '../i18n/error-text.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Field } from './sources-add.tsx';
 
 type Preview = paths['/api/v1/w/{workspace}/ingest/preview']['post']['responses'][200]['content']['application/json'];
 type FileQuery = NonNullable<paths['/api/v1/w/{workspace}/ingest/file']['post']['parameters']['query']>;
@@ -71,8 +72,7 @@ export function UploadFile({ workspace, onDone }: { workspace: Workspace; onDone
       <h2 id="source-upload-title">{t('sources.upload')}</h2>
       <p className="muted">{t('sources.uploadIntro')}</p>
       <div className="form-grid">
-        <label>
-          {t('sources.file')}
+        <Field label={t('sources.file')}>
           <input
             type="file"
             accept=".csv,.tsv,.txt,.ndjson,.jsonl,.js"
@@ -81,7 +81,7 @@ export function UploadFile({ workspace, onDone }: { workspace: Workspace; onDone
               setPreview(null);
             }}
           />
-        </label>
+        </Field>
         <div className="form-actions">
           <button type="button" className="button button-secondary" disabled={!file || sending} onClick={() => void read()}>
             {t('sources.read')}
@@ -114,8 +114,7 @@ export function UploadFile({ workspace, onDone }: { workspace: Workspace; onDone
               <legend>{t('sources.mapping')}</legend>
               <p className="muted">{t('sources.mappingIntro')}</p>
               {FIELDS.map((field) => (
-                <label key={field}>
-                  {t(`sources.field.${field}` as MessageKey)}
+                <Field key={field} label={t(`sources.field.${field}` as MessageKey)}>
                   <select
                     value={mapping[field] ?? ''}
                     onChange={(e) =>
@@ -134,15 +133,14 @@ export function UploadFile({ workspace, onDone }: { workspace: Workspace; onDone
                       </option>
                     ))}
                   </select>
-                </label>
+                </Field>
               ))}
             </fieldset>
           ) : null}
           {preview.format === 'tweets-js' ? (
-            <label>
-              {t('sources.owner')}
+            <Field label={t('sources.owner')}>
               <input value={owner} onChange={(e) => setOwner(e.target.value)} placeholder="@handle" />
-            </label>
+            </Field>
           ) : null}
           <h3>{t('sources.sample')}</h3>
           <ul className="upload-sample">
