@@ -2,7 +2,7 @@
 // (sources/files/), each item checked and stored by receive.ts in batches — a bad row goes to
 // the ingest log with its line, the rest goes in — and the file's own notes (encoding repaired,
 // columns left out, truncated) logged too.
-import { receiveItems, type ReceiveDeps, type ReceiveResult } from './receive.ts';
+import { checkItem, receiveItems, type ReceiveDeps, type ReceiveResult } from './receive.ts';
 import { type ColumnMapping, type Delimiter, type FileFormat, type ReadFile, type ReadFileOptions, readIngestFile } from './sources/index.ts';
 import type { ListenTables } from './tables.ts';
 
@@ -41,6 +41,12 @@ export async function importFile(deps: ReceiveDeps, workspaceId: number, bytes: 
 /** What a file would give, without storing anything: for the web app's mapping step. */
 export function previewFile(bytes: Uint8Array, name: string, options: ReadFileOptions = {}, rows = 5) {
   const file = readIngestFile(bytes, name, options);
+  // Each item as the import would judge it: unreadable, or refused by the mention schema.
+  const judged = file.items.map((i) => {
+    if ('error' in i) return { position: i.position, error: i.error, item: null };
+    const checked = checkItem(i.item);
+    return checked.ok ? { position: i.position, error: null, item: i.item } : { position: i.position, error: `${checked.field}: ${checked.message}`, item: null };
+  });
   return {
     format: file.format,
     encoding: file.encoding,
@@ -50,7 +56,7 @@ export function previewFile(bytes: Uint8Array, name: string, options: ReadFileOp
     unknownColumns: file.unknownColumns,
     notes: file.notes,
     total: file.items.length,
-    errors: file.items.filter((i) => 'error' in i).length,
-    sample: file.items.slice(0, rows).map((i) => ('error' in i ? { position: i.position, error: i.error, item: null } : { position: i.position, error: null, item: i.item })),
+    errors: judged.filter((i) => i.error !== null).length,
+    sample: judged.slice(0, rows),
   };
 }
