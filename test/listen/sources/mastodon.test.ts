@@ -209,3 +209,32 @@ test('streaming: updates arrive in batches, a dropped connection is reconnected,
     await server.close();
   }
 });
+
+test('streaming: a refused token ends the session at once; a 429 waits for Retry-After before reconnecting', async () => {
+  let answer = 401;
+  const times: number[] = [];
+  const server = await startFeedServer((_req, res) => {
+    times.push(Date.now());
+    if (answer === 401) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"The access token is invalid"}');
+    if (times.length < 3) return void res.writeHead(429, { 'retry-after': '1' }).end();
+    res.writeHead(200, { 'content-type': 'text/event-stream' }).write(`event: update\ndata: ${JSON.stringify(status(9))}\n\n`);
+  });
+  const failures: Array<{ code: string; retryAfterMs: number | null }> = [];
+  const loop = (signal: AbortSignal) => ({ signal, until: Date.now() + 20_000, batchSize: 100, flushMs: 10, backoff: { baseMs: 10, maxMs: 20, maxRetryAfterMs: 5_000 }, random: () => 0.5, now: Date.now });
+  try {
+    const options = { instance: server.origin, mode: 'public' as const, allowPrivate: true, token: 'x' };
+    await streamMastodon(options, { deliver: async () => {}, failed: async (f) => void failures.push(f) }, loop(new AbortController().signal));
+    assert.deepEqual(failures.map((f) => f.code), ['http-401'], 'no retry with a refused token');
+    answer = 200;
+    times.length = 0;
+    failures.length = 0;
+    const controller = new AbortController();
+    let delivered = 0;
+    await streamMastodon(options, { deliver: async (b) => void ((delivered += b.mentions.length) && controller.abort()), failed: async (f) => void failures.push(f) }, loop(controller.signal));
+    assert.equal(delivered, 1);
+    assert.deepEqual(failures.map((f) => [f.code, f.retryAfterMs]), [['http-429', 1000], ['http-429', 1000]]);
+    assert.ok(times[1]! - times[0]! >= 950 && times[2]! - times[1]! >= 950, `waited for Retry-After: ${times.map((t) => t - times[0]!)}`);
+  } finally {
+    await server.close();
+  }
+});

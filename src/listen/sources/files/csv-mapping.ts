@@ -90,6 +90,11 @@ export function parseCount(value: string): number | null {
 /** Dates as exports write them: RFC 3339 / ISO, RFC 822, epoch seconds or ms, "31/12/2025 14:05" (day first, UTC). */
 export function parseCsvDate(value: string): number | null {
   const v = value.trim();
+  // RFC 3339 with its zone, the common case: the platform's parser is exact for it, and fast.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i.test(v)) {
+    const at = Date.parse(v);
+    if (Number.isFinite(at)) return at;
+  }
   if (/^\d{10}$/.test(v)) return Number(v) * 1000;
   if (/^\d{13}$/.test(v)) return Number(v);
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(v);
@@ -118,6 +123,9 @@ export function sourceTypeOf(value: string): SourceType | null {
 
 const list = (value: string): string[] => value.split(/[\s,;|]+/).map((s) => s.trim()).filter(Boolean);
 
+/** Field → column position, computed once per mapping (a file's rows share it). */
+const COLUMN_INDEX = new WeakMap<ColumnMapping, Map<string, number>>();
+
 /**
  * One record as the JSON of a mention, or what is wrong with it ("column date: …"). The JSON is
  * then checked by the same schema as the webhook's items.
@@ -126,11 +134,16 @@ export function rowToItem(record: CsvRecord, header: string[], mapping: ColumnMa
   if (record.fields.length > header.length && record.fields.slice(header.length).some((f) => f.trim() !== '')) {
     return { error: `${record.fields.length} fields where the header has ${header.length} (a delimiter or quote out of place?)` };
   }
+  let index = COLUMN_INDEX.get(mapping);
+  if (!index) COLUMN_INDEX.set(mapping, (index = new Map(Object.entries(mapping).map(([field, column]) => [field, header.indexOf(column as string)]))));
+  const columns = index;
   const cell = (field: CsvField): string | null => {
-    const column = mapping[field];
-    if (column === undefined) return null;
-    const v = record.fields[header.indexOf(column)];
-    return v === undefined || v.trim() === '' ? null : v.trim();
+    const at = columns.get(field);
+    if (at === undefined || at < 0) return null;
+    const v = record.fields[at];
+    if (v === undefined) return null;
+    const trimmed = v.trim();
+    return trimmed === '' ? null : trimmed;
   };
   const item: Record<string, unknown> = { network: cell('network') ?? defaults.network, sourceType: defaults.sourceType };
   const type = cell('sourceType');
@@ -179,6 +192,8 @@ export function rowToItem(record: CsvRecord, header: string[], mapping: ColumnMa
     engagement[f] = n;
   }
   item.engagement = engagement;
-  item.raw = Object.fromEntries(header.map((h, i) => [h, record.fields[i] ?? '']));
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < header.length; i++) raw[header[i] as string] = record.fields[i] ?? '';
+  item.raw = raw;
   return { item };
 }
