@@ -205,10 +205,10 @@ ingest log, and the rest goes in.`,
 };
 
 const SOURCE_HELP = `Usage:
-  relais source add URL --workspace SLUG [--name NAME] [--type blog|news|forum] [--every MINUTES] [--allow-private]
+  relais source add URL --workspace SLUG [--name NAME] [--type TYPE] [--every MINUTES] [--allow-private]
   relais source add mastodon --instance URL (--tag HASHTAG | --query TEXT | --public [--local]) [--token TOKEN] [--stream] --workspace SLUG
   relais source add bluesky (--query TEXT | --keywords "WORD,#TAG,…") [--service URL] [--endpoint URL] [--token TOKEN] --workspace SLUG
-  relais source import-opml FILE --workspace SLUG [--type …] [--every MINUTES]
+  relais source import-opml FILE --workspace SLUG [--type TYPE] [--every MINUTES]
   relais source list --workspace SLUG [--json]
   relais source pause ID --workspace SLUG
   relais source resume ID --workspace SLUG
@@ -227,6 +227,8 @@ add bluesky  a search with app.bsky.feed.searchPosts (--query; default AppView
              the worker and resumed from its cursor after a restart.
 import-opml  adds every feed of an OPML file.
 poll         polls a source now and says what it gave.
+--type is the kind of outlet of every mention of the source: blog (feeds' default), news, forum,
+microblog (Mastodon's and Bluesky's default), social, review or video.
 Common options: --database URL, --json, -h/--help.`;
 
 export const sourceCommand: Command = {

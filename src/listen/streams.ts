@@ -9,9 +9,10 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../platform/db/schema.ts';
 import { recordBatch } from './feeds.ts';
 import type { Enricher } from './ingest.ts';
+import type { MentionInput } from './model.ts';
 import type { AnySourceOptions, BlueskySourceOptions, JetstreamState, MastodonSourceOptions } from './source-kinds.ts';
 import { streams } from './source-kinds.ts';
-import { afterFailure, type Resolver, type SourceFailure, type SourceState, STREAM_DEFAULTS, type StreamSink, streamJetstream, streamMastodon } from './sources/index.ts';
+import { afterFailure, type Resolver, type SourceFailure, type SourceProblem, type SourceState, STREAM_DEFAULTS, type StreamSink, streamJetstream, streamMastodon } from './sources/index.ts';
 import type { ListenTables } from './tables.ts';
 import type { TopicIndex } from './topics.ts';
 
@@ -55,24 +56,23 @@ export async function runStream(deps: StreamDeps, sourceId: number, signal: Abor
   }, 5_000);
   const enrich = await deps.enrich?.();
   let state = JSON.parse(row.state) as SourceState;
-  const record = async (batch: Parameters<typeof recordBatch>[2]) => {
+  // The source's REST poll may move its state meanwhile (Mastodon's min_id): each batch starts
+  // from the state as stored now, never from a copy taken when the stream began.
+  const record = async (batch: { mentions: MentionInput[]; problems: SourceProblem[]; failure: SourceFailure | null }, next: (current: SourceState, now: number) => SourceState) => {
     const now = deps.now();
-    const fresh = await ldb.selectFrom('sources').select(['state', 'status']).where('id', '=', sourceId).executeTakeFirst();
-    // The REST poll of the same source may have moved its state meanwhile: keep its fields.
-    state = { ...(fresh ? (JSON.parse(fresh.state) as SourceState) : state), ...batch.state };
+    const fresh = await ldb.selectFrom('sources').select('state').where('id', '=', sourceId).executeTakeFirst();
+    state = next(fresh ? (JSON.parse(fresh.state) as SourceState) : state, now);
     const result = await recordBatch({ db: deps.db, topics: deps.topics, enrich, now }, row, { ...batch, state });
     if (result.inserted > 0) deps.onInserted?.(row.workspace_id, result.inserted);
     if (result.paused) stop.abort();
   };
   const sink: StreamSink<number> = {
     async deliver(batch) {
-      const now = deps.now();
       const cursor = batch.cursor !== null ? { cursor: batch.cursor } : {};
-      await record({ mentions: batch.mentions, problems: batch.problems, failure: null, state: { ...state, ...cursor, consecutiveFailures: 0, lastFailure: null, lastSuccessAt: now, nextAttemptAt: Math.min(state.nextAttemptAt, now + 60_000) } as SourceState });
+      await record({ mentions: batch.mentions, problems: batch.problems, failure: null }, (current, now) => ({ ...current, ...cursor, consecutiveFailures: 0, lastFailure: null, lastSuccessAt: now }) as SourceState);
     },
     async failed(failure: SourceFailure) {
-      const now = deps.now();
-      await record({ mentions: [], problems: [], failure, state: afterFailure(state, failure, now, deps.random ?? Math.random) });
+      await record({ mentions: [], problems: [], failure }, (current, now) => afterFailure(current, failure, now, deps.random ?? Math.random));
     },
   };
   const loop = { signal: both, until: deps.now() + (deps.sessionMs ?? STREAM_SESSION_MS), batchSize: STREAM_DEFAULTS.batchSize, flushMs: deps.flushMs ?? STREAM_DEFAULTS.flushMs, backoff: STREAM_DEFAULTS.backoff, random: deps.random ?? Math.random, now: deps.now };
