@@ -95,11 +95,7 @@ describe('Listen in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at $
     await page.waitForURL(new RegExp(`/w/${workspace}/listen$`));
     await page.getByRole('heading', { level: 1, name: 'Mentions' }).waitFor();
     const tabs = page.getByRole('navigation', { name: 'Listen pages' });
-<<<<<<< HEAD
-    assert.deepEqual((await tabs.getByRole('link').allTextContents()).map((t) => t.replace(/\d+$/, '')), ['Mentions', 'Topics', 'Alerts', 'Ingest log']);
-=======
-    assert.deepEqual((await tabs.getByRole('link').allTextContents()).map((t) => t.replace(/\d+$/, '')), ['Mentions', 'Topics', 'Sources', 'Ingest log']);
->>>>>>> bfbe6e3 (Sources browser test: add a feed and a Mastodon hashtag, pause, upload a CSV through the mapping step)
+    assert.deepEqual((await tabs.getByRole('link').allTextContents()).map((t) => t.replace(/\d+$/, '')), ['Mentions', 'Topics', 'Alerts', 'Sources', 'Ingest log']);
 
     await tabs.getByRole('link', { name: /Topics/ }).click();
     await page.waitForURL(new RegExp(`/listen/topics$`));
