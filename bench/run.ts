@@ -11,6 +11,7 @@ import { measureIngest } from './listen-ingest.ts';
 import { measurePercolate } from './listen-percolate.ts';
 import { measureImm } from './spread-imm.ts';
 import { measureScheduler } from './publish-scheduler.ts';
+import { measureSpikes } from './spikes.ts';
 
 interface Benchmark {
   name: string;
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'ingest', title: 'Listen — ingest throughput against a raw SQLite insert of the same rows', run: measureIngest },
   { name: 'percolate', title: 'Listen — percolation cost per mention at 10 to 10,000 topics', run: measurePercolate },
   { name: 'graph', title: 'Map — graph kernel against python3-igraph', run: measureGraphKernel },
+  { name: 'spikes', title: 'Listen — spike detection scored with NAB (normalised score) on NAB and the demo bursts, against NAB\'s windowed Gaussian and the old baseline', run: measureSpikes },
   { name: 'spread', title: 'Spread — IMM on NetHEPT and a 1M-edge graph, against the authors\' C++ figures and CELF', run: measureImm },
   { name: 'scheduler', title: 'Publish — scheduler: 10,000 posts due in the same minute', run: measureScheduler },
 ];

@@ -51,6 +51,12 @@ export const DEFAULTS = {
 
 export type SpikeOptions = typeof DEFAULTS;
 
+/**
+ * Listen's hourly mention counts: a daily season (24 hours), rises only (a buzz, not a lull),
+ * read as counts. The other parameters are the defaults, chosen on NAB's tuning half.
+ */
+export const HOURLY_COUNTS: Partial<SpikeOptions> = { season: 24, direction: 'up', counts: true };
+
 export interface SpikePoint {
   /** Expected value before seeing this point (in the series' own units); null while learning. */
   expected: number | null;
@@ -144,6 +150,11 @@ export function createSpikeDetector(options: Partial<SpikeOptions> = {}): SpikeD
         const variance = Math.max(averagesSquares / averages.length - mean * mean, 1e-12);
         score = 1 - gaussianTail((average - mean) / Math.sqrt(variance));
       }
+      const index = t - 1;
+      if (index <= quietUntil) score *= 0.5;
+      const big = !counts || value >= o.minCount;
+      const spike = score >= o.threshold && big && index > quietUntil;
+      if (spike) quietUntil = index + o.suppress;
       averages.push(average);
       averagesSum += average;
       averagesSquares += average * average;
@@ -152,11 +163,6 @@ export function createSpikeDetector(options: Partial<SpikeOptions> = {}): SpikeD
         averagesSum -= gone;
         averagesSquares -= gone * gone;
       }
-      const index = t - 1;
-      if (index <= quietUntil) score *= 0.5;
-      const big = !counts || value >= o.minCount;
-      const spike = score >= o.threshold && big && index > quietUntil;
-      if (spike) quietUntil = index + o.suppress;
       return { expected: counts ? fromAnscombe(predicted) : predicted, z, score, spike };
     },
   };

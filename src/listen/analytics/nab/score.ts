@@ -136,7 +136,7 @@ export function scoreFile(file: LabelledFile, scores: ArrayLike<number>, thresho
   let windows = 0;
   file.windows.forEach(([, end], w) => {
     if (end < probation) return;
-    const at = detectedAt[w];
+    const at = detectedAt[w] ?? null;
     windows += at === null ? -cost.fnWeight : rows[at]!.worth;
   });
   return { name: file.name, score: windows + fp, detectedAt, ...counts };
