@@ -49,7 +49,7 @@ test('Poisson noise with a daily rhythm and low counts raises no spike; a burst 
 });
 
 test('a few mentions more in a quiet hour are not a spike (minimum count)', () => {
-  const values = Array.from({ length: 24 * 20 }, (_, i) => (i % 37 === 0 ? 1 : 0));
+  const values: number[] = Array.from({ length: 24 * 20 }, (_, i) => (i % 37 === 0 ? 1 : 0));
   values[24 * 15] = 4;
   assert.equal(detectSpikes(values, HOURLY_COUNTS).filter((p) => p.spike).length, 0);
 });
