@@ -1431,7 +1431,7 @@ export interface paths {
         };
         /**
          * Mentions per day or hour by source type, with baselines, spike factors and bursts
-         * @description Days are UTC. Each day is compared with the median of the same weekday over the previous 4 weeks (28 days of history are read before `from`).
+         * @description Days are UTC. Each day is compared with the median of the same weekday over the previous 4 weeks (28 days of history are read before `from`). Spike marks come from the hourly counts (at most the last 200 days, history included), each hour judged only from the hours before it.
          *
          *     Access: viewer.
          */
@@ -4271,10 +4271,27 @@ export interface components {
                     factor: number | null;
                 } | null;
                 sourceType: string;
+                /** @description UTC days holding a spike mark */
+                spikeDays: number[];
+                /** @description Hours (UTC starts) where a buzz started, flagged by the streaming spike detector from the hours before each */
+                spikes: {
+                    at: number;
+                    count: number;
+                    expected: number;
+                    score: number;
+                }[];
                 total: number;
             }[];
             bySource: {
                 [key: string]: number[];
+            };
+            /** @description How the spike marks are computed */
+            spikeParameters: {
+                method: string;
+                minCount: number;
+                quietHoursAfterMark: number;
+                season: number;
+                threshold: number;
             };
         };
         Workspace: {
