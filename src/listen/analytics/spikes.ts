@@ -7,7 +7,7 @@
 //    2·√(x + 3/8) has variance ≈ 1 whatever the mean (Anscombe 1948, Biometrika 35). So 0 → 3
 //    mentions in a quiet hour is not a "×∞" spike, and 300 → 330 in a busy one is not either.
 // 2. The expected value is a robust exponential smoothing of the level, plus a seasonal term
-//    when the caller knows the period (hour of the week for hourly buckets, weekday for daily):
+//    when the caller knows the period (hour of the day for hourly buckets, weekday for daily):
 //    the Holt–Winters recursions with each residual passed through Huber's ψ before it updates
 //    anything, and the scale of the residuals tracked by a robust exponential estimate (Gelper,
 //    Fried & Croux 2010, "Robust forecasting with exponential and Holt–Winters smoothing",
@@ -20,11 +20,13 @@
 // 4. After a spike is flagged, the scores of the following points are damped for a while: the
 //    burst is one event, not a hundred (NAB rewards the first detection of a window and
 //    charges every later false one).
-// Measured with NAB's scoring on its labelled series and on the demo world's bursts
-// (bench/spikes.ts, `npm run bench -- spikes`). Pure: numbers in, numbers out.
+// The defaults (α, γ, the likelihood's windows, the quiet period, the threshold) were chosen on
+// the tuning half of NAB's labelled series only (bench/spikes-tune.ts); `npm run bench --
+// spikes` scores them with NAB's method on all of NAB, on the held-out half and on the demo
+// world's bursts. Pure: numbers in, numbers out.
 
 export const DEFAULTS = {
-  /** Points in a season (168 for hourly buckets over a week, 7 for days); 0 for none. */
+  /** Points in a season (24 for hourly buckets and a daily rhythm, 7 for days and a weekly one); 0 for none. */
   season: 0,
   /** Treat values as counts (Anscombe transform, Poisson noise floor); 'auto': when every value seen is a non-negative integer. */
   counts: 'auto' as boolean | 'auto',
@@ -79,6 +81,38 @@ export function gaussianTail(x: number): number {
 const anscombe = (x: number): number => 2 * Math.sqrt(Math.max(x, 0) + 0.375);
 const fromAnscombe = (y: number): number => Math.max(0, (y / 2) ** 2 - 0.375);
 
+/**
+ * Numenta's anomaly likelihood over a stream of surprises: the mean of the last `short` ones
+ * against the mean and deviation of those means over the last `long` points, through the
+ * Gaussian tail. Returns 0 until two means are known.
+ */
+function anomalyLikelihood(short: number, long: number): (surprise: number) => number {
+  const recent: number[] = [];
+  const averages: number[] = [];
+  let sum = 0;
+  let squares = 0;
+  return (surprise) => {
+    recent.push(surprise);
+    if (recent.length > short) recent.shift();
+    const average = recent.reduce((a, b) => a + b, 0) / recent.length;
+    let score = 0;
+    if (averages.length >= 2) {
+      const mean = sum / averages.length;
+      const variance = Math.max(squares / averages.length - mean * mean, 1e-12);
+      score = 1 - gaussianTail((average - mean) / Math.sqrt(variance));
+    }
+    averages.push(average);
+    sum += average;
+    squares += average * average;
+    if (averages.length > long) {
+      const gone = averages.shift()!;
+      sum -= gone;
+      squares -= gone * gone;
+    }
+    return score;
+  };
+}
+
 /** A detector fed one value at a time. */
 export interface SpikeDetector {
   push(value: number): SpikePoint;
@@ -93,11 +127,7 @@ export function createSpikeDetector(options: Partial<SpikeOptions> = {}): SpikeD
   let level = 0;
   let scale = 0;
   const first: number[] = [];
-  // The anomaly likelihood's histories: recent |z| and the running moments of their averages.
-  const recent: number[] = [];
-  const averages: number[] = [];
-  let averagesSum = 0;
-  let averagesSquares = 0;
+  const likelihood = anomalyLikelihood(o.shortWindow, o.longWindow);
   let quietUntil = -1;
 
   const transform = (x: number): number => (counts ? anscombe(x) : x);
@@ -141,28 +171,12 @@ export function createSpikeDetector(options: Partial<SpikeOptions> = {}): SpikeD
       scale = (1 - o.scaleWeight) * scale + o.scaleWeight * (Math.min(Math.abs(z), o.huber * 2) * s) / 0.7979;
 
       const signed = o.direction === 'up' ? Math.max(z, 0) : Math.abs(z);
-      recent.push(signed);
-      if (recent.length > o.shortWindow) recent.shift();
-      const average = recent.reduce((a, b) => a + b, 0) / recent.length;
-      let score = 0;
-      if (averages.length >= 2) {
-        const mean = averagesSum / averages.length;
-        const variance = Math.max(averagesSquares / averages.length - mean * mean, 1e-12);
-        score = 1 - gaussianTail((average - mean) / Math.sqrt(variance));
-      }
+      let score = likelihood(signed);
       const index = t - 1;
       if (index <= quietUntil) score *= 0.5;
       const big = !counts || value >= o.minCount;
       const spike = score >= o.threshold && big && index > quietUntil;
       if (spike) quietUntil = index + o.suppress;
-      averages.push(average);
-      averagesSum += average;
-      averagesSquares += average * average;
-      if (averages.length > o.longWindow) {
-        const gone = averages.shift()!;
-        averagesSum -= gone;
-        averagesSquares -= gone * gone;
-      }
       return { expected: counts ? fromAnscombe(predicted) : predicted, z, score, spike };
     },
   };
