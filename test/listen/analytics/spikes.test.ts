@@ -74,3 +74,27 @@ test('on the two committed NAB series, spikes.ts keeps the score it was measured
   assert.ok(Math.abs(a - 67.5) < 0.1, `spikes.ts ${a.toFixed(2)}, measured 67.5`);
   assert.ok(Math.abs(b - 92.8) < 0.1, `windowed Gaussian ${b.toFixed(2)}, measured 92.8`);
 });
+
+test('buzz: hourly marks per source type and for all, only from `from`, hours before the data skipped', async () => {
+  const { hourlySpikes, withSpikes } = await import('../../../src/listen/analytics/buzz.ts');
+  const hour = 3_600_000;
+  const news = poissonHours(30, rhythm, 5);
+  const burstAt = 25 * 24 + 10;
+  for (let i = burstAt; i < burstAt + 6; i++) news[i]! += 40;
+  const blog = poissonHours(30, () => 1, 9);
+  const at = news.map((_, i) => i * hour);
+  const marks = hourlySpikes({ at, bySource: { news, blog } }, 20 * 24 * hour);
+  assert.deepEqual(Object.keys(marks).sort(), ['all', 'blog', 'news']);
+  assert.equal(marks.blog!.length, 0);
+  assert.equal(marks.news!.length, 1);
+  assert.ok(marks.news![0]!.at >= burstAt * hour && marks.news![0]!.at <= (burstAt + 2) * hour);
+  assert.ok(marks.all!.some((m) => m.at === marks.news![0]!.at));
+  assert.equal(hourlySpikes({ at, bySource: { news, blog } }, 26 * 24 * hour).news!.length, 0, 'marks before `from` are not returned');
+  // Ten empty days before the first mention are no data, not quiet days that make any hour a spike.
+  const padded = [...new Array<number>(240).fill(0), ...news.slice(0, 24 * 20)];
+  const paddedAt = padded.map((_, i) => i * hour);
+  assert.ok(hourlySpikes({ at: paddedAt, bySource: { news: padded } }, 0).news!.length > 0, 'read as quiet days, the first real ones look like spikes');
+  assert.equal(hourlySpikes({ at: paddedAt, bySource: { news: padded } }, 0, { dataStart: 240 * hour }).news!.length, 0);
+  const buzz = withSpikes([{ sourceType: 'news', total: 1, peak: null, burstDays: [], days: [] }], marks);
+  assert.deepEqual(buzz[0]!.spikeDays, [Math.floor(marks.news![0]!.at / 86_400_000) * 86_400_000]);
+});
