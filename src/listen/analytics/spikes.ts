@@ -28,7 +28,7 @@
 export const DEFAULTS = {
   /** Points in a season (24 for hourly buckets and a daily rhythm, 7 for days and a weekly one); 0 for none. */
   season: 0,
-  /** Treat values as counts (Anscombe transform, Poisson noise floor); 'auto': when every value seen is a non-negative integer. */
+  /** Treat values as counts (Anscombe transform, Poisson noise floor); 'auto': when the warm-up's values are all non-negative integers. */
   counts: 'auto' as boolean | 'auto',
   /** 'up' flags rises only (buzz); 'both' rises and falls. */
   direction: 'both' as 'up' | 'both',
@@ -142,14 +142,9 @@ export function createSpikeDetector(options: Partial<SpikeOptions> = {}): SpikeD
 
   return {
     push(value: number): SpikePoint {
-      if (o.counts === 'auto' && counts && !(Number.isInteger(value) && value >= 0)) {
-        // A non-count: from here on the series is read as it is.
-        counts = false;
-        if (first.length >= o.warmup) {
-          level = first.reduce((sum, v) => sum + v, 0) / first.length;
-          scale = 0;
-        }
-      }
+      // 'auto' decides while learning: counts as long as every value is a non-negative integer.
+      // After the warm-up the reading is fixed (a count series stays one).
+      if (o.counts === 'auto' && counts && first.length < o.warmup && !(Number.isInteger(value) && value >= 0)) counts = false;
       const y = transform(value);
       const slot = seasonal ? t % o.season : 0;
       t += 1;

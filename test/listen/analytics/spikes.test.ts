@@ -98,3 +98,14 @@ test('buzz: hourly marks per source type and for all, only from `from`, hours be
   const buzz = withSpikes([{ sourceType: 'news', total: 1, peak: null, burstDays: [], days: [] }], marks);
   assert.deepEqual(buzz[0]!.spikeDays, [Math.floor(marks.news![0]!.at / 86_400_000) * 86_400_000]);
 });
+
+test('counts or not is decided while learning', () => {
+  const counts = detectSpikes([3, 4, 2, 5, 3, 4, 3, 2, 4, 3, 30], { warmup: 10 });
+  const values = detectSpikes([3, 4, 2, 5, 3, 4, 3, 2, 4, 3.5, 30], { warmup: 10 });
+  // Both expect about the mean of the first ten (3.3)…
+  assert.ok(Math.abs(counts[10]!.expected! - 3.3) < 0.5 && Math.abs(values[10]!.expected! - 3.35) < 0.5);
+  // …but as counts the noise is Poisson's (30 is 2√30.4 − 2√3.7 ≈ 7.2 Anscombe units away, over
+  // a robust spread near 1), as plain values it is the first ten's spread (≈ 1.1): z ≈ 24.
+  assert.ok(counts[10]!.z! > 4 && counts[10]!.z! < 10, `as counts: z ${counts[10]!.z}`);
+  assert.ok(values[10]!.z! > 15, `as values: z ${values[10]!.z}`);
+});
