@@ -92,31 +92,40 @@ const fromAnscombe = (y: number): number => Math.max(0, (y / 2) ** 2 - 0.375);
  * history capped there.
  */
 function anomalyLikelihood(short: number, long: number, cap: number): (surprise: number) => number {
-  const recent: number[] = [];
-  const averages: number[] = [];
+  // Two ring buffers with running sums: O(1) a point.
+  const recent = new Float64Array(short);
+  let recentCount = 0;
+  let recentSum = 0;
+  const averages = new Float64Array(long);
+  let count = 0;
   let sum = 0;
   let squares = 0;
+  let seen = 0;
   return (surprise) => {
-    recent.push(surprise);
-    if (recent.length > short) recent.shift();
-    const average = recent.reduce((a, b) => a + b, 0) / recent.length;
+    const r = seen % short;
+    if (recentCount === short) recentSum -= recent[r]!;
+    else recentCount += 1;
+    recent[r] = surprise;
+    recentSum += surprise;
+    const average = recentSum / recentCount;
     let score = 0;
     let kept = average;
-    if (averages.length >= 2) {
-      const mean = sum / averages.length;
-      const sd = Math.sqrt(Math.max(squares / averages.length - mean * mean, 1e-12));
+    if (count >= 2) {
+      const mean = sum / count;
+      const sd = Math.sqrt(Math.max(squares / count - mean * mean, 1e-12));
       score = 1 - gaussianTail((average - mean) / sd);
       // A burst's own surprises, capped, so that it does not hide the next burst.
       kept = Math.min(average, mean + cap * sd);
     }
-    averages.push(kept);
+    const a = seen % long;
+    if (count === long) {
+      sum -= averages[a]!;
+      squares -= averages[a]! * averages[a]!;
+    } else count += 1;
+    averages[a] = kept;
     sum += kept;
     squares += kept * kept;
-    if (averages.length > long) {
-      const gone = averages.shift()!;
-      sum -= gone;
-      squares -= gone * gone;
-    }
+    seen += 1;
     return score;
   };
 }
