@@ -26,8 +26,8 @@ const HELP = `Usage:
   relais alert resolve ALERT_ID --workspace SLUG --as EMAIL [--note TEXT]
 
 Kinds and their parameters (defaults in brackets):
-  spike                 the hour's volume against the same hour on the same weekday of the
-                        previous weeks: minFactor [5], minCount [20], minZ [3.5]
+  spike                 the hour's volume against what the hours before it let expect (a
+                        robust baseline with a daily rhythm): minFactor [5], minCount [20], minZ [3.5]
   negative_surge        the negative share of a window against the days before it:
                         windowHours [6], minNegative [20], minShare [0.3], minRatio [2], baselineDays [7]
   influencer_negative   a negative mention by an author with many followers who was mostly not

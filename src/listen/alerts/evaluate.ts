@@ -73,7 +73,7 @@ function spikeFirings(p: SpikeParams, data: RuleData, from: number, to: number):
       figures: { count: f.count, baseline: round(f.baseline), factor: round(f.factor), z: round(f.z) },
       explanation:
         `${f.count} mentions in the hour from ${utcHour(at)}: ×${round(f.factor)} a usual hour ` +
-        `(${round(f.baseline)}, the median of the same hour on the same weekday over the previous weeks), ` +
+        `(${round(f.baseline)}, expected from the hours before it: a robust baseline with a daily rhythm), ` +
         `robust z-score ${round(f.z)} (thresholds: ×${p.minFactor}, ${p.minCount} mentions, z ${p.minZ}).`,
       mentionIds: [],
     });

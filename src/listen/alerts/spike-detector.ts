@@ -1,9 +1,11 @@
-// The one place alerts ask "is this hour a spike?". For now it adapts Listen's daily baseline
-// (analytics/baseline.ts: the median of the same weekday over the previous weeks, a robust
-// z-score from the median absolute deviation) to hours: each hour of the day is its own daily
-// series, so 18:00 on a Tuesday is compared with 18:00 on the previous Tuesdays. A better
-// detector (analytics/spikes.ts) will replace the body of `hourlySpikes`, not its callers.
-import { dailyBaseline, type DayFigure } from '../analytics/baseline.ts';
+// The one place alerts ask "is this hour a spike?": analytics/spikes.ts, run on the hourly
+// counts as the volume route runs it (Anscombe-stabilised counts against a robust Holt–Winters
+// baseline with a daily season; see that file for the method and bench/RESULTS.md for how it
+// scores on NAB and on the demo bursts). Each hour is judged only from the hours before it.
+// The rule's thresholds then apply to the figures given here: the expected count, the factor
+// over it and the robust z-score; `burst` is the detector's own flag (one per burst).
+import type { DayFigure } from '../analytics/baseline.ts';
+import { detectSpikes, HOURLY_COUNTS } from '../analytics/spikes.ts';
 import { HOUR_MS } from './model.ts';
 
 export type HourFigure = DayFigure;
@@ -17,26 +19,19 @@ const NO_FIGURE = (count: number): HourFigure => ({ count, baseline: null, facto
 
 /**
  * Figures for every hour of an hourly series that starts at `start` (epoch ms, on the hour).
- * Each hour's baseline comes only from the hours before it, so the last, partial hour of a
- * live series is judged against whole hours. Hours before `dataStart` (the workspace's first
+ * Each hour's figures come only from the hours before it, so the last, partial hour of a live
+ * series is judged against whole hours. Hours before `dataStart` (the workspace's first
  * mention) are no data, not quiet hours.
  */
 export function hourlySpikes(counts: readonly number[], start: number, options: { minCount: number; minZ: number; dataStart?: number | null }): HourFigure[] {
   const firstIndex = options.dataStart == null ? 0 : Math.max(0, Math.floor((options.dataStart - start) / HOUR_MS));
-  const offset = Math.round(start / HOUR_MS) % 24;
   const out = counts.map(NO_FIGURE);
-  for (let hourOfDay = 0; hourOfDay < 24; hourOfDay++) {
-    let first = (hourOfDay - offset + 24) % 24;
-    while (first < firstIndex) first += 24;
-    const indexes: number[] = [];
-    for (let i = first; i < counts.length; i += 24) indexes.push(i);
-    const figures = dailyBaseline(
-      indexes.map((i) => counts[i]!),
-      { minCount: options.minCount, zThreshold: options.minZ },
-    );
-    indexes.forEach((i, day) => {
-      if (day >= SPIKE_DETECTOR.minHistoryDays) out[i] = figures[day]!;
-    });
-  }
+  const points = detectSpikes(counts.slice(firstIndex), { ...HOURLY_COUNTS, minCount: options.minCount });
+  points.forEach((p, k) => {
+    const i = firstIndex + k;
+    if (k < SPIKE_DETECTOR.minHistoryDays * 24 || p.expected === null || p.z === null) return;
+    const baseline = Math.round(p.expected * 10) / 10;
+    out[i] = { count: counts[i]!, baseline, factor: counts[i]! / Math.max(baseline, 1), z: p.z, burst: p.spike };
+  });
   return out;
 }
