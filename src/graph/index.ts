@@ -2,7 +2,7 @@
 // Each file cites the paper it implements and exports its DEFAULTS.
 export { buildGraph, fromEdgeList, inAdjacency, edgeArrays, toUndirected, hasEdge, arcIndex, emptyGraph } from './csr.ts';
 export type { Graph, EdgeArrays, BuildOptions, NodeId, IdGraph } from './csr.ts';
-export { parseSnap, forEachLine, parseNumber } from './parse.ts';
+export { parseSnap, forEachLine, parseNumber, EdgeCollector, DEFAULTS as PARSE_DEFAULTS } from './parse.ts';
 export type { ParseError, ParseResult, ParseOptions } from './parse.ts';
 export { parseCsv, splitCsvLine } from './parse-csv.ts';
 export type { CsvOptions } from './parse-csv.ts';
@@ -26,3 +26,7 @@ export { createRandom, fromState, shuffle, splitmix64 } from './random.ts';
 export type { Random } from './random.ts';
 export { IndexedMinHeap } from './heap.ts';
 export { plantedPartition } from './generate.ts';
+export { reliablePaths, pathTo } from './reliable-paths.ts';
+export type { ReliablePaths, ReliablePathOptions } from './reliable-paths.ts';
+export { parseGexf, parseGraphml } from './parse-xml.ts';
+export type { XmlGraphResult } from './parse-xml.ts';

@@ -9,6 +9,7 @@ import type { MentionInput } from './model.ts';
 import { prepareDocument } from './query/index.ts';
 import type { ListenTables } from './tables.ts';
 import type { TopicIndex } from './topics.ts';
+import { recordInteractions } from '../map/interactions.ts';
 
 type Db = Kysely<PlatformTables>;
 
@@ -163,6 +164,7 @@ export async function ingestMentions(
           .returning(['id', 'network', 'network_id', 'canonical_url', 'published_at'])
           .execute();
         inserted += stored.length;
+        await recordInteractions(trx, workspaceId, stored.map((r) => r.id), deps.now);
         for (const row of stored) {
           const index = firstByKey.get(dedupeKey(row.network, row.network_id, row.canonical_url));
           if (index === undefined) continue;

@@ -5,6 +5,7 @@ import { buildGraph, type Graph } from '../graph/index.ts';
 import type { ListenTables } from '../listen/tables.ts';
 import type { PlatformTables } from '../platform/db/schema.ts';
 import type { MapTables } from './tables.ts';
+import type { EdgeRecord } from './tie-strength.ts';
 
 export interface WorkspaceGraph {
   /** Directed: an arc u → v per (source, target) pair, weights summed over the kinds kept. */
@@ -23,6 +24,12 @@ export interface LoadGraphOptions {
 
 /** Loads the workspace's ties as one directed, weighted, deduplicated graph. */
 export async function loadWorkspaceGraph(platformDb: Kysely<PlatformTables>, workspaceId: number, options: LoadGraphOptions = {}): Promise<WorkspaceGraph> {
+  const { records: _, ...graph } = await loadWorkspaceEdges(platformDb, workspaceId, options);
+  return graph;
+}
+
+/** The graph and the stored edges behind it (one record per row: a kind of tie, one way). */
+export async function loadWorkspaceEdges(platformDb: Kysely<PlatformTables>, workspaceId: number, options: LoadGraphOptions = {}): Promise<WorkspaceGraph & { records: EdgeRecord[] }> {
   const db = platformDb.withTables<ListenTables & MapTables>();
   const ids: number[] = [];
   const indexOf = new Map<number, number>();
@@ -35,18 +42,20 @@ export async function loadWorkspaceGraph(platformDb: Kysely<PlatformTables>, wor
     const accounts = await db.selectFrom('accounts').select('id').where('workspace_id', '=', workspaceId).orderBy('id').execute();
     for (const a of accounts) index(Number(a.id));
   }
-  let query = db.selectFrom('edges').select(['source_id', 'target_id', 'weight']).where('workspace_id', '=', workspaceId);
+  let query = db.selectFrom('edges').select(['source_id', 'target_id', 'weight', 'kind', 'count', 'last_at']).where('workspace_id', '=', workspaceId);
   if (options.kinds) {
-    if (options.kinds.length === 0) return { graph: buildGraph({ n: ids.length, sources: [], targets: [], directed: true }), ids, indexOf };
+    if (options.kinds.length === 0) return { graph: buildGraph({ n: ids.length, sources: [], targets: [], directed: true }), ids, indexOf, records: [] };
     query = query.where('kind', 'in', [...options.kinds]);
   }
   const rows = await query.execute();
   const sources = new Int32Array(rows.length), targets = new Int32Array(rows.length), weights = new Float64Array(rows.length);
+  const records: EdgeRecord[] = new Array(rows.length);
   rows.forEach((row, e) => {
-    sources[e] = index(Number(row.source_id));
-    targets[e] = index(Number(row.target_id));
+    const u = (sources[e] = index(Number(row.source_id)));
+    const v = (targets[e] = index(Number(row.target_id)));
     weights[e] = Number(row.weight);
+    records[e] = { u, v, kind: row.kind, count: Number(row.count), lastAt: Number(row.last_at) };
   });
   const graph = buildGraph({ n: ids.length, sources, targets, weights, directed: true }, { dedupe: true, merge: 'sum', dropSelfLoops: true });
-  return { graph, ids, indexOf };
+  return { graph, ids, indexOf, records };
 }

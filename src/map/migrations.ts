@@ -19,4 +19,70 @@ export const mapMigrations: Migration[] = [
       await db.schema.createIndex('edges_target_idx').on('edges').columns(['workspace_id', 'target_id']).execute();
     },
   },
+  {
+    name: '2026-11-22-21-map-analysis',
+    async up(db) {
+      await db.schema
+        .createTable('map_graph_state')
+        .addColumn('workspace_id', 'bigint', (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
+        .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('changed_at', 'bigint', (c) => c.notNull())
+        .addColumn('backfilled_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('map_account_skills')
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('skills', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('map_account_skills_pk', ['workspace_id', 'account_id'])
+        .execute();
+      await db.schema
+        .createTable('map_analysis')
+        .addColumn('workspace_id', 'bigint', (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('finished_at', 'bigint')
+        .addColumn('cancel_requested', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('error', 'text')
+        .execute();
+      await db.schema
+        .createTable('map_account_scores')
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('community', 'integer', (c) => c.notNull())
+        .addColumn('influence', 'real', (c) => c.notNull())
+        .addColumn('reach', 'real', (c) => c.notNull())
+        .addColumn('resonance', 'real', (c) => c.notNull())
+        .addColumn('trust', 'real', (c) => c.notNull())
+        .addColumn('reach2', 'bigint', (c) => c.notNull())
+        .addColumn('pagerank', 'real', (c) => c.notNull())
+        .addColumn('fan_inactive', 'real')
+        .addColumn('fan_suspicious', 'real')
+        .addColumn('fan_unreachable', 'real')
+        .addColumn('fan_quality', 'real')
+        .addColumn('strong_ties', 'integer', (c) => c.notNull())
+        .addColumn('weak_ties', 'integer', (c) => c.notNull())
+        .addColumn('betweenness', 'real', (c) => c.notNull())
+        .addColumn('constraint_score', 'real')
+        .addColumn('facts', 'text', (c) => c.notNull())
+        .addColumn('post_terms', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('map_account_scores_pk', ['workspace_id', 'account_id'])
+        .execute();
+      await db.schema.createIndex('map_account_scores_influence_idx').on('map_account_scores').columns(['workspace_id', 'influence']).execute();
+      await db.schema
+        .createTable('map_communities')
+        .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('community', 'integer', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('top_accounts', 'text', (c) => c.notNull())
+        .addColumn('brokers', 'text', (c) => c.notNull())
+        .addColumn('weak_tie_share', 'real', (c) => c.notNull())
+        .addPrimaryKeyConstraint('map_communities_pk', ['workspace_id', 'community'])
+        .execute();
+    },
+  },
 ];

@@ -1959,6 +1959,575 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/map/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's card: influence explained, fan quality, community, ties (golden weak ties first), brokerage, skills
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    ties?: number | null;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The card */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapAccountCard"];
+                    };
+                };
+                /** @description No such account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/accounts/{id}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the skills a user knows an account has (used by "who can help me")
+         * @description Access: member.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skills: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The skills kept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skills: string[];
+                        };
+                    };
+                };
+                /** @description No such account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the analysis is: status, versions, staleness
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapAnalysisState"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Recompute the analysis in the background (progress comes as map.analysis events on the workspace stream)
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Cancel a running analysis (it stops at its next step; the previous results stay)
+         * @description Access: manager.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Whether an analysis was running */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Communities (Louvain) with modularity, labels, top accounts, brokers and weak-tie share
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Communities, largest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapCommunities"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ties as GEXF 1.3 or GraphML for Gephi, with community, influence and strong/weak attributes
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "gexf" | "graphml";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who can help me with X: people with the skill, ranked by skill match × trust of the best introduction path
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The asker's account id; the brand's main account by default */
+                    from?: number;
+                    limit?: number;
+                    /** @description The skill sought, in French or English */
+                    q: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Candidates with their path and why */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapHelp"];
+                    };
+                };
+                /** @description Nothing to look for */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import ties: CSV/TSV/SNAP edge lists, GML, GEXF, GraphML, follower or following exports
+         * @description Bad lines (self-loops, duplicates, unknown ids, weights that are not numbers) are reported with their line numbers; the rest loads. A file that is not in the format it claims is refused. Up to 64 MB.
+         *
+         *     Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MapImportInput"];
+                };
+            };
+            responses: {
+                /** @description What loaded and what did not */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapImportResult"];
+                    };
+                };
+                /** @description Nothing could be read */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/influencers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The influencer table: influence and its parts, fan quality, ties; sorted, filtered, paged; JSON or CSV
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 'brand', 'employee', 'ambassador', 'competitor' or 'none' */
+                    affiliation?: string;
+                    community?: number | null;
+                    format?: "json" | "csv";
+                    limit?: number;
+                    offset?: number | null;
+                    order?: "asc" | "desc";
+                    /** @description Part of a handle or name */
+                    q?: string;
+                    sort?: "influence" | "reach" | "resonance" | "trust" | "followers" | "fanQuality";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of influencers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapInfluencers"];
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nodes and ties for the network explorer: all, an ego network, a community, strong or weak ties
+         * @description Beyond `limit` nodes the most influential are kept, beyond `edgeLimit` edges the strongest; `sampled` says so.
+         *
+         *     Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    community?: number | null;
+                    /** @description Hops around the focus */
+                    depth?: number;
+                    /** @description At most this many edges: the strongest are kept */
+                    edgeLimit?: number;
+                    /** @description An account id: its ego network */
+                    focus?: number;
+                    /** @description At most this many nodes: the most influential are kept */
+                    limit?: number;
+                    strength?: "all" | "strong" | "weak";
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The graph to draw */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapNetwork"];
+                    };
+                };
+                /** @description No such focus account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The graph's figures: ties, strong ties, weak-tie shares, modularity, bounds, and the analysis state
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/members": {
         parameters: {
             query?: never;
@@ -3919,6 +4488,220 @@ export interface components {
             /** @example strategist@demo.relais */
             email: string;
             password: string;
+        };
+        MapAccountCard: {
+            account: components["schemas"]["MapAccountRef"] & {
+                bio: string | null;
+                location: string | null;
+                profileUrl: string | null;
+            };
+            brokerage: {
+                betweenness: number;
+                constraint: number | null;
+            };
+            community: {
+                id: number;
+                label: string | null;
+            };
+            fanQuality: components["schemas"]["MapFanQuality"] & {
+                explanation: string;
+                followersInGraph: number;
+            };
+            influence: {
+                explanation: string[];
+                parts: components["schemas"]["MapInfluenceParts"];
+                score: number;
+            };
+            skills: {
+                bio: string | null;
+                /** @description What its posts are about: frequent words and #hashtags */
+                posts: string[];
+                /** @description Skills a user typed */
+                tags: string[];
+            };
+            ties: {
+                account: components["schemas"]["MapAccountRef"];
+                /** @description A weak tie that is the only bridge into a community where this account has no strong tie */
+                golden: boolean;
+                kinds: string[];
+                strength: number;
+                strong: boolean;
+            }[];
+            totalTies: number;
+            weakTieShare: number | null;
+        };
+        MapAccountRef: {
+            affiliation: string | null;
+            displayName: string | null;
+            followers: number;
+            handle: string;
+            id: number;
+            network: string;
+        };
+        MapAnalysisState: {
+            error: string | null;
+            finishedAt: number | null;
+            graphVersion: number;
+            stale: boolean;
+            startedAt: number | null;
+            /** @enum {string} */
+            status: "none" | "running" | "done" | "failed" | "cancelled";
+            version: number;
+        };
+        MapCommunities: {
+            communities: {
+                brokers: components["schemas"]["MapAccountRef"][];
+                id: number;
+                label: string;
+                size: number;
+                topAccounts: components["schemas"]["MapAccountRef"][];
+                weakTieShare: number;
+            }[];
+            modularity: number;
+        };
+        MapFanQuality: {
+            inactive: number | null;
+            /** @description In [0, 1]; null when no follower is in the graph */
+            score: number | null;
+            suspicious: number | null;
+            unreachable: number | null;
+        };
+        MapHelp: {
+            candidates: {
+                account: components["schemas"]["MapAccountRef"];
+                path: {
+                    account: components["schemas"]["MapAccountRef"];
+                    strength: number;
+                    strong: boolean;
+                }[];
+                pathTrust: number;
+                score: number;
+                skillMatch: number;
+                why: string[];
+            }[];
+            from: components["schemas"]["MapAccountRef"] & (Record<string, never> | null);
+        };
+        MapImportInput: {
+            /** @description followers/following exports: the handle whose followers (or followings) the file lists */
+            account?: string;
+            /** @description Edge lists: source → target (default true); GML/GEXF/GraphML say it themselves */
+            directed?: boolean;
+            /** @enum {string} */
+            format: "csv" | "tsv" | "snap" | "gml" | "gexf" | "graphml" | "followers" | "following";
+            /**
+             * @description The kind of tie: 'follows' for follower exports, else 'link'
+             * @enum {string}
+             */
+            kind?: "follows" | "link" | "reply" | "mention" | "reshare" | "quote";
+            /**
+             * @description The network the imported handles live on
+             * @default import
+             */
+            network: string;
+            /** @description The file content */
+            text: string;
+        };
+        MapImportResult: {
+            accountsCreated: number;
+            edges: number;
+            errors: {
+                line: number;
+                message: string;
+            }[];
+            nodes: number;
+            warnings: {
+                line: number;
+                message: string;
+            }[];
+        };
+        MapInfluenceParts: {
+            reach: number;
+            resonance: number;
+            trust: number;
+        };
+        MapInfluencer: {
+            affiliation: string | null;
+            community: number;
+            displayName: string | null;
+            fanQuality: components["schemas"]["MapFanQuality"];
+            followers: number;
+            handle: string;
+            id: number;
+            influence: number;
+            network: string;
+            parts: components["schemas"]["MapInfluenceParts"];
+            strongTies: number;
+            weakTies: number;
+        };
+        MapInfluencers: {
+            rows: components["schemas"]["MapInfluencer"][];
+            total: number;
+        };
+        MapNetwork: {
+            communities: {
+                id: number;
+                label: string;
+                size: number;
+            }[];
+            edges: {
+                kinds: string[];
+                source: number;
+                strength: number;
+                strong: boolean;
+                target: number;
+            }[];
+            nodes: {
+                affiliation: string | null;
+                /** @description -1: in no community */
+                community: number;
+                displayName: string | null;
+                followers: number;
+                handle: string;
+                id: number;
+                influence: number;
+                network: string;
+            }[];
+            /** @description True when limits dropped nodes (the least influential) or edges (the weakest) */
+            sampled: boolean;
+            totalEdges: number;
+            totalNodes: number;
+        };
+        MapStats: {
+            accounts: number;
+            analysis: components["schemas"]["MapAnalysisState"];
+            betweenness: {
+                absoluteError: number;
+                confidence: number;
+                exact: boolean;
+                normalizedError: number;
+                pivots: number;
+            };
+            brand: {
+                account: components["schemas"]["MapAccountRef"] & (Record<string, never> | null);
+                fans: number;
+                weakFans: number;
+            };
+            communities: number;
+            /** @description Stored edges per kind */
+            edges: {
+                [key: string]: number;
+            };
+            modularity: number;
+            nodes: number;
+            reach2: {
+                exact: boolean;
+                relativeStandardError: number;
+            };
+            seconds: {
+                [key: string]: number;
+            };
+            strongTies: number;
+            ties: number;
+            weakTieShare: {
+                brandFans: number | null;
+                medianPerson: number | null;
+                workspace: number | null;
+            };
         };
         Member: {
             email: string;
