@@ -239,7 +239,8 @@ async function profilesOf(platformDb: Kysely<PlatformTables>, workspaceId: numbe
 export async function readHelp(platformDb: Kysely<PlatformTables>, workspaceId: number, query: { q: string; from?: number; limit: number }, now: number): Promise<z.infer<typeof HelpSchema>> {
   const view = await mapView(platformDb, workspaceId, now);
   const fromId = query.from ?? view.summary.brand.accountId ?? undefined;
-  if (fromId === undefined) throw new RelaisError('RELAIS_REQUEST_INVALID', 'This workspace has no brand account: say whom to ask from.', { field: 'from' });
+  // No brand account and no asker (an empty or imported graph): nobody to ask from, no answer.
+  if (fromId === undefined) return { from: null, candidates: [] };
   const from = view.ties.indexOf.get(fromId);
   if (from === undefined) {
     await requireAccount(tables(platformDb), workspaceId, fromId);
