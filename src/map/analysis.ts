@@ -188,9 +188,9 @@ async function accountFacts(db: Db, workspaceId: number, indexOf: Map<number, nu
         const e = JSON.parse(m.engagement) as { likes?: number; shares?: number; replies?: number };
         facts.engagement[u]! += (Number(e.likes) || 0) + (Number(e.shares) || 0) + (Number(e.replies) || 0);
       } catch { /* engagement unreadable: counts as none */ }
-      // The latest 50 posts of an account are enough to know what it talks about.
+      // The latest 20 posts of an account are enough to know what it talks about.
       const list = texts.get(u);
-      if (!list) texts.set(u, [m.text]); else { list.push(m.text); if (list.length > 50) list.shift(); }
+      if (!list) texts.set(u, [m.text]); else { list.push(m.text); if (list.length > 20) list.shift(); }
       try {
         const h = JSON.parse(m.hashtags) as unknown;
         if (Array.isArray(h) && h.length) { const l = tags.get(u); if (l) l.push(...(h as string[])); else tags.set(u, [...(h as string[])]); }

@@ -106,13 +106,12 @@ async function resolve(db: Db, workspaceId: number, mentions: readonly MentionLi
     const list = [...refs];
     for (let i = 0; i < list.length; i += LOOKUP) {
       const chunk = list.slice(i, i + LOOKUP);
-      const rows = await db
-        .selectFrom('mentions')
-        .select(['network_id', 'canonical_url', 'author_id'])
-        .where('workspace_id', '=', workspaceId)
-        .where('network', '=', network)
-        .where((eb) => eb.or([eb('network_id', 'in', chunk), eb('canonical_url', 'in', chunk)]))
-        .execute();
+      // Two lookups, each on its own unique index (an OR of both would scan).
+      const urls = chunk.filter((ref) => /^https?:\/\//i.test(ref));
+      const rows = [
+        ...(await db.selectFrom('mentions').select(['network_id', 'canonical_url', 'author_id']).where('workspace_id', '=', workspaceId).where('network', '=', network).where('network_id', 'in', chunk).execute()),
+        ...(urls.length ? await db.selectFrom('mentions').select(['network_id', 'canonical_url', 'author_id']).where('workspace_id', '=', workspaceId).where('canonical_url', 'in', urls).where('network', '=', network).execute() : []),
+      ];
       for (const r of rows) {
         if (r.author_id === null) continue;
         if (r.network_id) posts.set(`${network} ${r.network_id}`, Number(r.author_id));
@@ -196,7 +195,9 @@ export async function recordInteractions(db: Db, workspaceId: number, mentionIds
 
 /**
  * Rebuilds every interaction edge of a workspace from its stored mentions, in one
- * transaction (the follows and imported ties stay). Reports progress; stops on `signal`.
+ * transaction (the follows and imported ties stay): one pass to learn who wrote which post and
+ * which handle is whose, one pass to link, then one multi-row upsert. Reports progress; stops
+ * on `signal`.
  */
 export async function backfillInteractions(
   db: Db,
@@ -205,27 +206,34 @@ export async function backfillInteractions(
 ): Promise<{ mentions: number; edges: number }> {
   const total = Number((await db.selectFrom('mentions').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspaceId).executeTakeFirst())?.n ?? 0);
   return db.transaction().execute(async (trx) => {
-    await trx.withTables<MapTables>().deleteFrom('edges').where('workspace_id', '=', workspaceId).where('kind', 'in', [...INTERACTION_KINDS]).execute();
-    const all = new Map<string, InteractionEdge>();
+    const resolver: Resolver = { posts: new Map(), handles: new Map() };
+    for (const r of await trx.selectFrom('accounts').select(['id', 'network', 'handle']).where('workspace_id', '=', workspaceId).execute()) {
+      resolver.handles.set(handleKey(r.network, r.handle), Number(r.id));
+      if (!resolver.handles.has(handleKey('*', r.handle))) resolver.handles.set(handleKey('*', r.handle), Number(r.id));
+    }
+    const linked: MentionLinks[] = [];
     let after = 0, done = 0;
     for (;;) {
       options.signal?.throwIfAborted();
-      const page = await trx.selectFrom('mentions').select(['id', ...LINK_COLUMNS]).where('workspace_id', '=', workspaceId).where('id', '>', after).orderBy('id').limit(5000).execute();
+      const page = await trx.selectFrom('mentions').select(['id', 'network_id', 'canonical_url', ...LINK_COLUMNS]).where('workspace_id', '=', workspaceId).where('id', '>', after).orderBy('id').limit(10_000).execute();
       if (page.length === 0) break;
       after = Number(page[page.length - 1]!.id);
       done += page.length;
-      const linked = page.filter((r) => r.author_id !== null && (r.reply_to || r.quote_of || r.reshare_of || r.mentioned.length > 2));
-      for (const e of interactionEdges(linked, await resolve(trx, workspaceId, linked))) {
-        const key = `${e.source} ${e.target} ${e.kind}`;
-        const prev = all.get(key);
-        if (!prev) all.set(key, e);
-        else { prev.count += e.count; prev.first = Math.min(prev.first, e.first); prev.last = Math.max(prev.last, e.last); }
+      for (const r of page) {
+        if (r.author_id === null) continue;
+        const author = Number(r.author_id);
+        if (r.network_id) resolver.posts.set(`${r.network} ${r.network_id}`, author);
+        if (r.canonical_url) resolver.posts.set(`${r.network} ${r.canonical_url}`, author);
+        if (r.reply_to || r.quote_of || r.reshare_of || r.mentioned.length > 2) linked.push(r);
       }
       options.onProgress?.(done, total);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    await upsertEdges(asPlatform(trx), workspaceId, [...all.values()]);
+    const edges = interactionEdges(linked, resolver);
+    await trx.withTables<MapTables>().deleteFrom('edges').where('workspace_id', '=', workspaceId).where('kind', 'in', [...INTERACTION_KINDS]).execute();
+    await upsertEdges(asPlatform(trx), workspaceId, edges);
     await bumpGraphVersion(asPlatform(trx), workspaceId, options.now);
     await trx.withTables<MapTables>().updateTable('map_graph_state').set({ backfilled_at: options.now }).where('workspace_id', '=', workspaceId).execute();
-    return { mentions: done, edges: all.size };
+    return { mentions: done, edges: edges.length };
   });
 }

@@ -10,6 +10,9 @@ import { StemmerFr } from '@nlpjs/lang-fr';
 
 /** Accent- and case-folded words (letters and digits), as Listen folds its queries. */
 function foldedWords(text: string): string[] {
+  // Plain ASCII needs no decomposition (most posts): lower-case and split.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 

@@ -20,7 +20,7 @@ const NOW = Date.UTC(2026, 10, 22);
 
 const mention = (id: string, handle: string, extra: Partial<MentionInput> = {}): MentionInput => ({
   network: 'x', networkId: id, sourceType: 'microblog', url: null, author: { handle }, publishedAt: NOW - Number(id) * 60_000, title: null, text: `post ${id}`,
-  lang: null, links: [], hashtags: [], mentioned: [], replyTo: null, quoteOf: null, reshareOf: null, engagement: { likes: 1, shares: 0, replies: 0, views: 0 }, ...extra,
+  lang: null, links: [], hashtags: [], mentioned: [], replyTo: null, quoteOf: null, reshareOf: null, engagement: { likes: 1, shares: 0, replies: 0, views: 0 }, raw: null, ...extra,
 });
 
 eachDialect('Map store', (dialect) => {
