@@ -25,7 +25,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'enrich', title: 'Listen — enrichment: throughput and accuracy', run: measureEnrichment },
   { name: 'ingest', title: 'Listen — ingest throughput against a raw SQLite insert of the same rows', run: measureIngest },
   { name: 'percolate', title: 'Listen — percolation cost per mention at 10 to 10,000 topics', run: measurePercolate },
-  { name: 'graph', title: 'Map — graph kernel against python3-igraph', run: measureGraphKernel },
+  { name: 'graph', title: 'Map — graph kernel against python3-igraph and graphology', run: measureGraphKernel },
   { name: 'spikes', title: 'Listen — spike detection scored with NAB (normalised score) on NAB and the demo bursts, against NAB\'s windowed Gaussian and the old baseline', run: measureSpikes },
   { name: 'spread', title: 'Spread — IMM on NetHEPT and a 1M-edge graph, against the authors\' C++ figures and CELF', run: measureImm },
   { name: 'scheduler', title: 'Publish — scheduler: 10,000 posts due in the same minute', run: measureScheduler },

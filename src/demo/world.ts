@@ -7,6 +7,7 @@ import { addOffGraphAudience } from './audience.ts';
 import { BRAND, COMPETITORS, LAUNCH, SCANDAL, topicsOf, usersOf, workspaceOf } from './brand.ts';
 import { generateChallenges } from './contest.ts';
 import { generateGraph } from './graph.ts';
+import { inflateFans } from './inflated.ts';
 import { runStoryline, type Context } from './mentions.ts';
 import { DEFAULT_NOW, SIZES, type DemoGraph, type DemoWorld, type SizePlan, type WorldOptions } from './model.ts';
 import { createRandom } from './random.ts';
@@ -82,6 +83,8 @@ export function generateWorld(options: WorldOptions): DemoWorld {
 
   const mentions = ctx.mentions.sort((a, b) => a.published_at - b.published_at || ((a.network_id ?? '') < (b.network_id ?? '') ? -1 : (a.network_id ?? '') > (b.network_id ?? '') ? 1 : 0));
   reconcileEngagement(ctx.echoes);
+  // Last, on its own stream: three accounts with bought, silent followers (Map's fan quality).
+  const world = inflateFans(accounts, graph, mentions, cast, random.fork('inflated'), now);
 
   const scandalDays = new Map<number, number>();
   for (const mention of mentions) {
@@ -96,7 +99,7 @@ export function generateWorld(options: WorldOptions): DemoWorld {
     workspace: workspaceOf(options.seed),
     users: usersOf(),
     accounts,
-    graph,
+    graph: world,
     mentions,
     topics: topicsOf(now),
     articles,

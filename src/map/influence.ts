@@ -38,11 +38,13 @@ export interface InfluenceOptions {
   minFollowing: number;
   /** At least this many accounts created within the same hour: a burst. */
   burstSize: number;
+  /** Fewer followers in the graph than this: too few to judge fan quality (null). */
+  minFans: number;
   /** Affiliations whose accounts (and their strong ties) seed trust. */
   trustSeeds: readonly string[];
 }
 
-export const DEFAULTS: InfluenceOptions = { exactReachLimit: 50_000, suspiciousRatio: 10, minFollowing: 200, burstSize: 25, trustSeeds: ['brand', 'employee'] };
+export const DEFAULTS: InfluenceOptions = { exactReachLimit: 50_000, suspiciousRatio: 10, minFollowing: 200, burstSize: 10, minFans: 10, trustSeeds: ['brand', 'employee'] };
 
 export interface FanQuality {
   /** Followers seen in the graph. */
@@ -50,7 +52,7 @@ export interface FanQuality {
   inactive: Float64Array;
   suspicious: Float64Array;
   unreachable: Float64Array;
-  /** NaN when the account has no follower in the graph. */
+  /** NaN (as are the shares) when the account has fewer than `minFans` followers in the graph. */
   quality: Float64Array;
 }
 
@@ -97,7 +99,7 @@ export function followGraph(n: number, records: readonly EdgeRecord[]): Graph {
 
 /** Fan quality of every account (see the header). */
 export function fanQuality(follows: Graph, ties: Ties, facts: AccountFacts, sent: Float64Array, options: Partial<InfluenceOptions> = {}): FanQuality {
-  const { suspiciousRatio, minFollowing, burstSize } = { ...DEFAULTS, ...options };
+  const { suspiciousRatio, minFollowing, burstSize, minFans } = { ...DEFAULTS, ...options };
   const n = follows.n;
   const hours = new Map<number, number>();
   for (let i = 0; i < n; i++) { const h = Math.floor(facts.createdAt[i]! / 3_600_000); hours.set(h, (hours.get(h) ?? 0) + 1); }
@@ -117,7 +119,7 @@ export function fanQuality(follows: Graph, ties: Ties, facts: AccountFacts, sent
     const start = inOffsets[v]!, end = inOffsets[v + 1]!;
     const k = end - start;
     counted[v] = k;
-    if (k === 0) { quality[v] = Number.NaN; continue; }
+    if (k === 0 || k < minFans) { quality[v] = inactive[v] = suspicious[v] = unreachable[v] = Number.NaN; continue; }
     let a = 0, s = 0, u = 0;
     for (let i = start; i < end; i++) {
       const f = flag[inSources[i]!]!;

@@ -164,7 +164,7 @@ export async function readAccount(platformDb: Kysely<PlatformTables>, workspaceI
     fanQuality: {
       inactive: num(score?.fan_inactive ?? null), suspicious: num(score?.fan_suspicious ?? null), unreachable: num(score?.fan_unreachable ?? null), score: fanScore, followersInGraph,
       explanation: fanScore === null
-        ? 'No follower of this account is in the graph: its fan count cannot be checked.'
+        ? `${followersInGraph === 0 ? 'No follower' : `Only ${followersInGraph} followers`} of this account ${followersInGraph === 1 ? 'is' : 'are'} in the graph: too few to check its fan count.`
         : `Of ${followersInGraph} followers in the graph (${Number(account.followers)} declared), ${pct(score!.fan_suspicious)} look suspicious (following far more than followed, or created in a burst without posting), ${pct(score!.fan_unreachable)} have no other tie and ${pct(score!.fan_inactive)} never post: quality ${Math.round(fanScore * 100)} %.`,
     },
     community: { id: Number(score?.community ?? -1), label: communityRow?.label ?? null },

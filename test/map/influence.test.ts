@@ -50,13 +50,17 @@ test('fan quality makes an inflated fan count visible', () => {
   const { n, records, graph, facts } = world();
   const ties = computeTies(graph, records, NOW);
   const sent = new Float64Array(n);
-  const fans = fanQuality(followGraph(n, records), ties, facts, sent);
+  const fans = fanQuality(followGraph(n, records), ties, facts, sent, { minFans: 1 });
   assert.equal(fans.counted[6], 44);
   assert.ok(Math.abs(fans.suspicious[6]! - 40 / 44) < 1e-12);
   assert.ok(Math.abs(fans.unreachable[6]! - 3 / 44) < 1e-12);
   assert.ok(fans.quality[6]! < 0.05);
   assert.ok(fans.quality[0]! > 0.9, String(fans.quality[0]));
   assert.ok(Number.isNaN(fans.quality[7]!));
+  // By default fewer than 10 followers in the graph are too few to judge.
+  const judged = fanQuality(followGraph(n, records), ties, facts, sent);
+  assert.ok(Number.isNaN(judged.quality[0]!) && Number.isNaN(judged.suspicious[0]!));
+  assert.equal(judged.quality[6], fans.quality[6]);
 });
 
 test('influence: the brand circle is trusted; the account with bought fans has reach without trust', () => {
