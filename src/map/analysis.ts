@@ -12,6 +12,7 @@ import { influence as computeInfluence, type AccountFacts } from './influence.ts
 import { distinctiveTerms, postTerms, skillWords } from './skills.ts';
 import type { MapTables } from './tables.ts';
 import { alignWithArcs, tieCounts, weakTieShare, type Ties } from './tie-strength.ts';
+import { loadSettings } from './settings.ts';
 import { loadTies } from './tie-store.ts';
 
 type Db = Kysely<PlatformTables & ListenTables & MapTables>;
@@ -79,7 +80,7 @@ export async function analyseWorkspace(platformDb: Kysely<PlatformTables>, works
     .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ status: 'running', started_at: hooks.now, finished_at: null, cancel_requested: 0, error: null }))
     .execute();
   try {
-    const loaded = await loadTies(platformDb, workspaceId, hooks.now, {}, { allAccounts: true });
+    const loaded = await loadTies(platformDb, workspaceId, hooks.now, await loadSettings(platformDb, workspaceId), { allAccounts: true });
     const { graph, ids, ties, records } = loaded;
     const n = graph.n;
     await step('ties');

@@ -10,6 +10,8 @@ import { RelaisError } from '../platform/errors.ts';
 import { progressBar } from '../platform/progress.ts';
 import type { ListenTables } from '../listen/tables.ts';
 import { analyseWorkspace } from './analysis.ts';
+import { calibrateWorkspace } from './calibration.ts';
+import { loadSettings, saveSettings } from './settings.ts';
 import { exportGraph, EXPORT_FORMATS } from './export.ts';
 import { importGraph } from './import.ts';
 import { backfillInteractions } from './interactions.ts';
@@ -32,6 +34,13 @@ async function accountId(db: Kysely<PlatformTables>, workspace: number, value: s
   return Number(row.id);
 }
 
+/** A flag that must be a number strictly between 0 and 1. */
+function fractionFlag(value: string | boolean | undefined, flag: string): number {
+  const x = typeof value === 'string' ? Number(value) : Number.NaN;
+  if (!(x > 0 && x < 1)) throw new RelaisError('RELAIS_CLI_USAGE', `${flag} takes a number between 0 and 1, not "${String(value)}".`, { field: flag });
+  return x;
+}
+
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
 
 const HELP = `Usage:
@@ -45,6 +54,8 @@ const HELP = `Usage:
                           [--order asc|desc] [--community N] [--affiliation A] [--q TEXT] [--limit N] [--csv] [--json]
   relais graph communities --workspace SLUG [--json]
   relais graph help SKILL --workspace SLUG [--from ID|@handle] [--limit N] [--json]
+  relais graph settings --workspace SLUG [--half-life DAYS] [--threshold S] [--dunbar N]
+  relais graph calibrate FILE --workspace SLUG
 
 import       loads ties from a file. FORMAT: csv, tsv (source,target[,weight]; a header naming the
              columns is recognised), snap (SNAP edge list), gml, gexf, graphml, followers or following
@@ -65,6 +76,10 @@ influencers  the influencer table: the 0–100 score and its parts, fan quality;
 communities  communities with their labels, top accounts, brokers and weak-tie share.
 help         "who can help me with SKILL": people whose bio, posts or tags have the skill, ranked by
              skill match × the trust of the best introduction path from --from (the brand by default).
+settings     shows (or changes) how ties are weighed: the recency half-life (default 60 days), the
+             strength from which a tie may be strong (0.5) and the Dunbar cap of strong ties (150).
+calibrate    fits the tie-strength formula's weights to ties you labelled: a CSV file of lines
+             source,target,strong|weak (handles or account ids); they are used from then on.
 Common options: --database URL, --json, -h/--help.`;
 
 export const graphCommand: Command = {
@@ -76,6 +91,7 @@ export const graphCommand: Command = {
     workspace: { type: 'string' }, format: { type: 'string' }, network: { type: 'string' }, kind: { type: 'string' }, account: { type: 'string' }, undirected: { type: 'boolean' },
     output: { type: 'string' }, sort: { type: 'string' }, order: { type: 'string' }, community: { type: 'string' }, affiliation: { type: 'string' }, q: { type: 'string' },
     limit: { type: 'string' }, csv: { type: 'boolean' }, from: { type: 'string' },
+    'half-life': { type: 'string' }, threshold: { type: 'string' }, dunbar: { type: 'string' },
   },
   async run({ values, positionals }, io) {
     const [action, ...args] = positionals;
@@ -185,6 +201,34 @@ export const graphCommand: Command = {
             `   path: ${c.path.map((p, k) => (k === 0 ? `@${p.account.handle}` : `—${p.strength.toFixed(2)}${p.strong ? ' strong' : ''}→ @${p.account.handle}`)).join(' ')}`,
             ...c.why.map((w) => `   · ${w}`),
           ].join('\n')).join('\n'));
+        return;
+      }
+      case 'settings': {
+        const change = {
+          ...(values['half-life'] !== undefined ? { halfLifeDays: intFlag(values['half-life'], '--half-life', 60, 1, 3650) } : {}),
+          ...(values.dunbar !== undefined ? { dunbar: intFlag(values.dunbar, '--dunbar', 150, 1, 10_000) } : {}),
+          ...(values.threshold !== undefined ? { threshold: fractionFlag(values.threshold, '--threshold') } : {}),
+        };
+        const settings = await io.withDatabase(values, async (database) => {
+          const id = await workspaceId(database.db, values);
+          return Object.keys(change).length ? saveSettings(database.db, id, change, Date.now()) : loadSettings(database.db, id);
+        });
+        print(settings, () => [
+          `Recency half-life ${settings.halfLifeDays} days; strong from ${settings.threshold}; at most ${settings.dunbar} strong ties each.`,
+          `Weights: ${Object.entries(settings.weights).map(([k, w]) => `${k} ${w.toFixed(3)}`).join(', ')}.`,
+          ...(Object.keys(change).length ? ['Run `relais graph analyse` (or let `relais serve` do it) to apply them.'] : []),
+        ].join('\n'));
+        return;
+      }
+      case 'calibrate': {
+        const file = requiredFlag(args[0], 'FILE', 'relais graph calibrate labelled-ties.csv --workspace demo');
+        if (!fs.existsSync(file)) throw new RelaisError('RELAIS_NOT_FOUND', `No file ${file}.`, { field: 'FILE' });
+        const result = await io.withDatabase(values, async (database) => calibrateWorkspace(database.db, await workspaceId(database.db, values), fs.readFileSync(file, 'utf8'), Date.now()));
+        print(result, () => [
+          `Fitted on ${result.used} labelled ties (${result.strong} strong): accuracy ${(result.accuracy * 100).toFixed(1)} % on them.`,
+          `Weights now in use: ${Object.entries(result.weights).map(([k, w]) => `${k} ${w.toFixed(3)}`).join(', ')}.`,
+          ...result.problems.slice(0, 30).map((p) => `  line ${p.line}: ${p.message} (left out)`),
+        ].join('\n'));
         return;
       }
       default:

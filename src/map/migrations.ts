@@ -30,6 +30,12 @@ export const mapMigrations: Migration[] = [
         .addColumn('backfilled_at', 'bigint')
         .execute();
       await db.schema
+        .createTable('map_settings')
+        .addColumn('workspace_id', 'bigint', (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
         .createTable('map_account_skills')
         .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
         .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))

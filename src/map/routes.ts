@@ -5,11 +5,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { CapabilityContext } from '../platform/capability.ts';
 import { ErrorSchema, jsonBody, jsonResponse, WorkspaceParam } from '../platform/http/schemas.ts';
 import { requestCancel } from './analysis.ts';
+import { calibrateWorkspace } from './calibration.ts';
+import { loadSettings, saveSettings } from './settings.ts';
 import { exportGraph, EXPORT_FORMATS } from './export.ts';
 import { importGraph } from './import.ts';
 import { forgetView, influencersCsv, readAccount, readCommunities, readHelp, readInfluencers, readNetwork, readStats, saveSkills } from './reads.ts';
 import {
-  AccountCardSchema, AccountIdParam, AnalysisStateSchema, CommunitiesSchema, HelpQuerySchema, HelpSchema, ImportInputSchema, ImportResultSchema, InfluencersQuerySchema,
+  AccountCardSchema, AccountIdParam, AnalysisStateSchema, CalibrationSchema, CommunitiesSchema, SettingsInputSchema, SettingsSchema, HelpQuerySchema, HelpSchema, ImportInputSchema, ImportResultSchema, InfluencersQuerySchema,
   InfluencersSchema, NetworkQuerySchema, NetworkSchema, SkillsInputSchema, StatsSchema,
 } from './schemas.ts';
 import { analysisState } from './view.ts';
@@ -136,6 +138,49 @@ export function registerMapRoutes(ctx: CapabilityContext): void {
       const { summary: _, ...state } = await analysisState(ctx.db, c.get('workspace')!.id);
       return c.json(state, 200);
     },
+  );
+
+  api.route(
+    'viewer',
+    createRoute({
+      method: 'get', path: `${BASE}/settings`, tags: ['map'], summary: 'Tie-strength settings: recency half-life, strong threshold, Dunbar cap, formula weights',
+      request: { params: WorkspaceParam },
+      responses: { 200: jsonResponse(SettingsSchema, 'The settings') },
+    }),
+    async (c) => c.json(await loadSettings(ctx.db, c.get('workspace')!.id), 200),
+  );
+
+  api.route(
+    'strategist',
+    createRoute({
+      method: 'put', path: `${BASE}/settings`, tags: ['map'], summary: 'Change tie-strength settings (the analysis reruns)',
+      request: { params: WorkspaceParam, body: jsonBody(SettingsInputSchema) },
+      responses: { 200: jsonResponse(SettingsSchema, 'The settings now') },
+    }),
+    async (c) => {
+      const workspaceId = c.get('workspace')!.id;
+      const settings = await saveSettings(ctx.db, workspaceId, c.req.valid('json'), ctx.now());
+      forgetView(workspaceId);
+      await ctx.jobs.enqueue(ANALYSE_JOB, { workspaceId }, { key: `analyse-${workspaceId}` });
+      return c.json(settings, 200);
+    },
+  );
+
+  api.route(
+    'strategist',
+    createRoute({
+      method: 'post', path: `${BASE}/calibrate`, tags: ['map'], summary: 'Fit the tie-strength weights to ties labelled strong or weak (CSV lines: source,target,strong|weak)',
+      request: { params: WorkspaceParam, body: jsonBody(z.object({ text: z.string().min(1).max(10_000_000) })) },
+      responses: { 200: jsonResponse(CalibrationSchema, 'The fitted weights, now in use'), 400: jsonResponse(ErrorSchema, 'Not enough usable labels') },
+    }),
+    async (c) => {
+      const workspaceId = c.get('workspace')!.id;
+      const result = await calibrateWorkspace(ctx.db, workspaceId, c.req.valid('json').text, ctx.now());
+      forgetView(workspaceId);
+      await ctx.jobs.enqueue(ANALYSE_JOB, { workspaceId }, { key: `analyse-${workspaceId}` });
+      return c.json(result, 200);
+    },
+    { maxBodyBytes: 16 * 1024 * 1024 },
   );
 
   api.route(

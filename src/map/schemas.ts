@@ -151,3 +151,25 @@ export const ImportResultSchema = z
     warnings: z.array(z.object({ line: z.number(), message: z.string() })),
   })
   .openapi('MapImportResult');
+
+export const WeightsSchema = z
+  .object({ intercept: z.number(), frequency: z.number(), recency: z.number(), reciprocity: z.number(), embeddedness: z.number(), multiplexity: z.number() })
+  .openapi('MapTieWeights');
+
+export const SettingsSchema = z
+  .object({
+    halfLifeDays: z.number().min(1).max(3650).openapi({ description: 'Days for the recency term to halve' }),
+    threshold: z.number().gt(0).lt(1).openapi({ description: 'Tie strength from which a tie may be strong' }),
+    dunbar: z.number().int().min(1).max(10_000).openapi({ description: 'At most this many strong ties per person' }),
+    weights: WeightsSchema.openapi({ description: 'The logistic formula\'s weights (see the Map README)' }),
+  })
+  .openapi('MapSettings');
+
+export const SettingsInputSchema = SettingsSchema.partial().extend({ weights: WeightsSchema.partial().optional() });
+
+export const CalibrationSchema = z
+  .object({
+    used: z.number(), strong: z.number(), weights: WeightsSchema, accuracy: z.number(), logLikelihood: z.number(),
+    problems: z.array(z.object({ line: z.number(), message: z.string() })),
+  })
+  .openapi('MapCalibration');

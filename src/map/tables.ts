@@ -25,6 +25,14 @@ export interface GraphStateTable {
   backfilled_at: EpochMs | null;
 }
 
+/** A workspace's tie-strength settings (half-life, threshold, Dunbar cap, calibrated weights). */
+export interface SettingsTable {
+  workspace_id: number;
+  /** JSON: Partial<TieStrengthOptions>. */
+  settings: string;
+  updated_at: EpochMs;
+}
+
 /** The skills a user typed for an account (added to those read from bios and posts). */
 export interface AccountSkillTable {
   workspace_id: number;
@@ -92,6 +100,7 @@ export interface CommunityTable {
 export type MapTables = {
   edges: EdgeTable;
   map_graph_state: GraphStateTable;
+  map_settings: SettingsTable;
   map_account_skills: AccountSkillTable;
   map_analysis: AnalysisTable;
   map_account_scores: AccountScoreTable;

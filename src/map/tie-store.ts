@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../platform/db/schema.ts';
 import { loadWorkspaceEdges, type LoadGraphOptions, type WorkspaceGraph } from './graph-store.ts';
+import { loadSettings } from './settings.ts';
 import { alignWithArcs, computeTies, type EdgeRecord, type Ties, type TieStrengthOptions } from './tie-strength.ts';
 
 export interface WorkspaceTies extends WorkspaceGraph {
@@ -21,7 +22,8 @@ export async function loadTies(db: Kysely<PlatformTables>, workspaceId: number, 
  * posts reach u) with each arc's tie strength in [0, 1] and strong flag, aligned with
  * graph.targets.
  */
-export async function loadTieStrengths(db: Kysely<PlatformTables>, workspaceId: number, now: number, options: Partial<TieStrengthOptions> = {}): Promise<WorkspaceGraph & { strength: Float64Array; strong: Uint8Array }> {
-  const { graph, ids, indexOf, ties } = await loadTies(db, workspaceId, now, options);
+export async function loadTieStrengths(db: Kysely<PlatformTables>, workspaceId: number, now: number, options?: Partial<TieStrengthOptions>): Promise<WorkspaceGraph & { strength: Float64Array; strong: Uint8Array }> {
+  // The workspace's own settings (calibrated weights, half-life, Dunbar cap) unless given.
+  const { graph, ids, indexOf, ties } = await loadTies(db, workspaceId, now, options ?? (await loadSettings(db, workspaceId)));
   return { graph, ids, indexOf, ...alignWithArcs(graph, ties) };
 }

@@ -8,6 +8,7 @@ import type { PlatformTables } from '../platform/db/schema.ts';
 import { analyseWorkspace, graphVersion, type AnalysisSummary } from './analysis.ts';
 import type { MapTables } from './tables.ts';
 import { asPlatform } from './interactions.ts';
+import { loadSettings } from './settings.ts';
 import { loadTies, type WorkspaceTies } from './tie-store.ts';
 
 type Db = Kysely<PlatformTables & ListenTables & MapTables>;
@@ -90,7 +91,7 @@ export function forgetView(workspaceId: number): void {
 }
 
 async function buildView(db: Db, workspaceId: number, now: number, key: string, summary: AnalysisSummary): Promise<MapView> {
-  const ties = await loadTies(asPlatform(db), workspaceId, now);
+  const ties = await loadTies(asPlatform(db), workspaceId, now, await loadSettings(asPlatform(db), workspaceId));
   const n = ties.graph.n;
   const community = new Int32Array(n).fill(-1), influence = new Float64Array(n);
   const scores = await db.selectFrom('map_account_scores').select(['account_id', 'community', 'influence']).where('workspace_id', '=', workspaceId).execute();

@@ -193,6 +193,22 @@ eachDialect('Map over HTTP', (dialect) => {
     assert.equal(empty.status, 400);
   });
 
+  test('settings: viewers read them, the strategist changes them and calibrates the weights', async () => {
+    const settings = (await (await viewer.request('GET', `${BASE}/settings`)).json()) as { halfLifeDays: number; dunbar: number };
+    assert.deepEqual([settings.halfLifeDays, settings.dunbar], [60, 150]);
+    assert.equal((await manager.request('PUT', `${BASE}/settings`, { dunbar: 2 })).status, 403);
+    const strategist = await t.login(ROLE_EMAIL('strategist'));
+    const bad = await strategist.request('PUT', `${BASE}/settings`, { threshold: 2 });
+    assert.equal(bad.status, 400);
+    const put = await strategist.request('PUT', `${BASE}/settings`, { halfLifeDays: 30 });
+    assert.equal(((await put.json()) as { halfLifeDays: number }).halfLifeDays, 30);
+    const calibrated = await strategist.request('POST', `${BASE}/calibrate`, { text: 'ann,acme,strong\nbob,ann,strong\ndan,gus,weak\ngus,hal,weak\nann,dan,weak\nnobody,ann,weak\n' });
+    assert.equal(calibrated.status, 200);
+    const fit = (await calibrated.json()) as { used: number; problems: Array<{ line: number }> };
+    assert.deepEqual([fit.used, fit.problems.map((p) => p.line)], [5, [6]]);
+    await strategist.request('PUT', `${BASE}/settings`, { halfLifeDays: 60, weights: { intercept: -4, frequency: 1, recency: 1.5, reciprocity: 1.5, embeddedness: 3, multiplexity: 0.7 } });
+  });
+
   test('communities, stats and exports for Gephi', async () => {
     const communities = (await (await viewer.request('GET', `${BASE}/communities`)).json()) as { modularity: number; communities: Array<{ size: number; topAccounts: unknown[]; label: string }> };
     assert.ok(communities.modularity > 0.1);

@@ -11,6 +11,9 @@ import { backfillInteractions, loadTieStrengths } from '../../src/map/index.ts';
 import { readHelp, readNetwork, readStats } from '../../src/map/reads.ts';
 import type { MapTables } from '../../src/map/tables.ts';
 import { analysisState } from '../../src/map/view.ts';
+import { calibrateWorkspace } from '../../src/map/calibration.ts';
+import { loadSettings, saveSettings } from '../../src/map/settings.ts';
+import { DEFAULTS as TIE_DEFAULTS } from '../../src/map/tie-strength.ts';
 import { ALL_MIGRATIONS } from '../../src/migrations.ts';
 import { createWorkspace } from '../../src/platform/auth/store.ts';
 import { RelaisError } from '../../src/platform/errors.ts';
@@ -35,6 +38,7 @@ eachDialect('Map store', (dialect) => {
     ws = (await createWorkspace(database.db, { slug: 'w', name: 'W', now: NOW })).id;
   });
   after(() => database.dispose());
+  const graphVersionOf = async (workspaceId: number) => Number((await database.db.withTables<MapTables>().selectFrom('map_graph_state').select('version').where('workspace_id', '=', workspaceId).executeTakeFirst())?.version ?? 0);
 
   test('ingest records interaction ties batch by batch; the backfill rebuilds exactly the same', async () => {
     const deps = { db: database.db, topics: new TopicIndex(), now: NOW };
@@ -106,6 +110,24 @@ eachDialect('Map store', (dialect) => {
     assert.equal(strong.length, graph.targets.length);
     assert.ok(strength.every((s) => s > 0 && s < 1));
     assert.equal(ids.length, graph.n);
+  });
+
+  test('settings: saved per workspace, used by the analysis; weights calibrated on labelled ties', async () => {
+    assert.deepEqual(await loadSettings(database.db, ws), TIE_DEFAULTS);
+    const before = await graphVersionOf(ws);
+    const saved = await saveSettings(database.db, ws, { halfLifeDays: 30, dunbar: 1 }, NOW);
+    assert.deepEqual([saved.halfLifeDays, saved.dunbar, saved.threshold, saved.weights], [30, 1, 0.5, TIE_DEFAULTS.weights]);
+    assert.ok((await graphVersionOf(ws)) > before);
+    // Labels: bob–ann strong (two replies), the others weak; unknown lines reported.
+    const labels = 'source,target,label\nbob,ann,strong\ncy,ann,weak\ndan,ann,weak\nbob,cy,weak\nann,eve,weak\nzed,ann,weak\nbob,ann,maybe\ndan,bob,weak\n';
+    const fit = await calibrateWorkspace(database.db, ws, labels, NOW);
+    assert.deepEqual([fit.used, fit.strong], [5, 1]);
+    assert.deepEqual(fit.problems.map((p) => p.line), [7, 8, 9]);
+    assert.equal(fit.accuracy, 1);
+    assert.deepEqual((await loadSettings(database.db, ws)).weights, fit.weights);
+    assert.equal((await loadSettings(database.db, ws)).halfLifeDays, 30);
+    await assert.rejects(calibrateWorkspace(database.db, ws, 'bob,ann,strong\n', NOW), (e: RelaisError) => e.code === 'RELAIS_FILE_INVALID');
+    await saveSettings(database.db, ws, { ...TIE_DEFAULTS }, NOW);
   });
 
   test('a workspace with no tie, or one account, gives empty results', async () => {

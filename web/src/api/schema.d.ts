@@ -2166,6 +2166,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/map/calibrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fit the tie-strength weights to ties labelled strong or weak (CSV lines: source,target,strong|weak)
+         * @description Access: strategist.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The fitted weights, now in use */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapCalibration"];
+                    };
+                };
+                /** @description Not enough usable labels */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/map/communities": {
         parameters: {
             query?: never;
@@ -2480,6 +2536,91 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/map/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tie-strength settings: recency half-life, strong threshold, Dunbar cap, formula weights
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapSettings"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change tie-strength settings (the analysis reruns)
+         * @description Access: strategist.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description At most this many strong ties per person */
+                        dunbar?: number;
+                        /** @description Days for the recency term to halve */
+                        halfLifeDays?: number;
+                        /** @description Tie strength from which a tie may be strong */
+                        threshold?: number;
+                        weights?: {
+                            embeddedness?: number;
+                            frequency?: number;
+                            intercept?: number;
+                            multiplexity?: number;
+                            recency?: number;
+                            reciprocity?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The settings now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapSettings"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -4548,6 +4689,17 @@ export interface components {
             status: "none" | "running" | "done" | "failed" | "cancelled";
             version: number;
         };
+        MapCalibration: {
+            accuracy: number;
+            logLikelihood: number;
+            problems: {
+                line: number;
+                message: string;
+            }[];
+            strong: number;
+            used: number;
+            weights: components["schemas"]["MapTieWeights"];
+        };
         MapCommunities: {
             communities: {
                 brokers: components["schemas"]["MapAccountRef"][];
@@ -4666,6 +4818,15 @@ export interface components {
             totalEdges: number;
             totalNodes: number;
         };
+        MapSettings: {
+            /** @description At most this many strong ties per person */
+            dunbar: number;
+            /** @description Days for the recency term to halve */
+            halfLifeDays: number;
+            /** @description Tie strength from which a tie may be strong */
+            threshold: number;
+            weights: components["schemas"]["MapTieWeights"];
+        };
         MapStats: {
             accounts: number;
             analysis: components["schemas"]["MapAnalysisState"];
@@ -4702,6 +4863,15 @@ export interface components {
                 medianPerson: number | null;
                 workspace: number | null;
             };
+        };
+        /** @description The logistic formula's weights (see the Map README) */
+        MapTieWeights: {
+            embeddedness: number;
+            frequency: number;
+            intercept: number;
+            multiplexity: number;
+            recency: number;
+            reciprocity: number;
         };
         Member: {
             email: string;
