@@ -82,13 +82,12 @@ export const map: Capability = {
     // workspace's) get their ties now: workspaces with mentions whose edges were never rebuilt.
     const db = ctx.db.withTables<ListenTables & MapTables>();
     const rows = await db
-      .selectFrom('mentions')
-      .leftJoin('map_graph_state', 'map_graph_state.workspace_id', 'mentions.workspace_id')
-      .select('mentions.workspace_id')
-      .where('map_graph_state.backfilled_at', 'is', null)
-      .groupBy('mentions.workspace_id')
+      .selectFrom('workspaces')
+      .select('workspaces.id')
+      .where((eb) => eb.exists(eb.selectFrom('mentions').select('mentions.id').whereRef('mentions.workspace_id', '=', 'workspaces.id')))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('map_graph_state').select('map_graph_state.workspace_id').whereRef('map_graph_state.workspace_id', '=', 'workspaces.id').where('map_graph_state.backfilled_at', 'is not', null))))
       .execute();
-    for (const row of rows) await ctx.jobs.enqueue(BACKFILL_JOB, { workspaceId: Number(row.workspace_id) }, { key: `map-backfill-${row.workspace_id}` });
+    for (const row of rows) await ctx.jobs.enqueue(BACKFILL_JOB, { workspaceId: Number(row.id) }, { key: `map-backfill-${row.id}` });
   },
   commands: mapCommands,
   overview: async (db, workspaceId) => ({ edges: await countInWorkspace(db, 'edges', workspaceId) }),

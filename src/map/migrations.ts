@@ -30,12 +30,6 @@ export const mapMigrations: Migration[] = [
         .addColumn('backfilled_at', 'bigint')
         .execute();
       await db.schema
-        .createTable('map_settings')
-        .addColumn('workspace_id', 'bigint', (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
-        .addColumn('settings', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'bigint', (c) => c.notNull())
-        .execute();
-      await db.schema
         .createTable('map_account_skills')
         .addColumn('workspace_id', 'bigint', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
         .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
@@ -88,6 +82,17 @@ export const mapMigrations: Migration[] = [
         .addColumn('brokers', 'text', (c) => c.notNull())
         .addColumn('weak_tie_share', 'double precision', (c) => c.notNull())
         .addPrimaryKeyConstraint('map_communities_pk', ['workspace_id', 'community'])
+        .execute();
+    },
+  },
+  {
+    name: '2026-11-22-22-map-settings',
+    async up(db) {
+      await db.schema
+        .createTable('map_settings')
+        .addColumn('workspace_id', 'bigint', (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .execute();
     },
   },
