@@ -94,5 +94,6 @@ export const map: Capability = {
   transfer: [
     { table: 'edges', hasId: false, key: ['source_id', 'target_id', 'kind'], refs: { source_id: 'accounts', target_id: 'accounts' } },
     { table: 'map_account_skills', hasId: false, key: ['account_id'], refs: { account_id: 'accounts' } },
+    { table: 'map_settings', hasId: false, key: ['updated_at'] },
   ],
 };
