@@ -55,20 +55,31 @@ export function whoCanHelp(ties: Ties, profiles: ReadonlyArray<SkillProfile | un
   return top;
 }
 
-const SOURCE_WORDS = { tag: 'a tag a teammate gave them', bio: 'their bio', hashtag: 'their hashtags', posts: 'what they post about' } as const;
+const SOURCE_WORDS = {
+  en: { tag: 'a tag a teammate gave them', bio: 'their bio', hashtag: 'their hashtags', posts: 'what they post about' },
+  fr: { tag: 'une compétence qu\'un collègue leur a attribuée', bio: 'leur bio', hashtag: 'leurs hashtags', posts: 'les sujets de leurs publications' },
+} as const;
 
-/** Why a candidate is proposed, in words; `name(node)` gives "@handle". */
-export function explainCandidate(c: HelpCandidate, query: SkillQuery, name: (node: number) => string): string[] {
+/** Why a candidate is proposed, in words (English or French); `name(node)` gives "@handle". */
+export function explainCandidate(c: HelpCandidate, query: SkillQuery, name: (node: number) => string, lang: 'en' | 'fr' = 'en'): string[] {
+  const fr = lang === 'fr';
+  const words = SOURCE_WORDS[lang];
+  const n = (x: number, digits: number) => x.toFixed(digits).replace('.', fr ? ',' : '.');
+  const kind = (strong: boolean) => (fr ? (strong ? 'fort' : 'faible') : strong ? 'strong' : 'weak');
   const why: string[] = [];
-  if (c.match.phrase) why.push(`"${query.text}" appears in ${SOURCE_WORDS[c.match.phrase]}.`);
-  else for (const e of c.match.evidence) why.push(`"${e.word}" matches "${e.found}" in ${SOURCE_WORDS[e.source]}.`);
+  if (c.match.phrase) why.push(fr ? `« ${query.text} » figure dans ${words[c.match.phrase]}.` : `"${query.text}" appears in ${words[c.match.phrase]}.`);
+  else for (const e of c.match.evidence) why.push(fr ? `« ${e.word} » correspond à « ${e.found} » dans ${words[e.source]}.` : `"${e.word}" matches "${e.found}" in ${words[e.source]}.`);
   const [me, ...rest] = c.path;
-  if (me && rest.length === 1) why.push(`${name(me.node)} knows them directly (${rest[0]!.strong ? 'strong' : 'weak'} tie, strength ${rest[0]!.strength.toFixed(2)}).`);
-  else if (me && rest.length > 1) {
-    const friend = rest[0]!;
-    why.push(`${name(friend.node)} can vouch: ${friend.strong ? 'a strong' : 'a weak'} tie of ${name(me.node)} (strength ${friend.strength.toFixed(2)}).`);
-    const last = rest[rest.length - 1]!;
-    why.push(`${rest.length} hops; the last tie, to them, is ${last.strong ? 'strong' : 'weak'} (${last.strength.toFixed(2)}); the path's trust is the product: ${c.pathTrust.toFixed(3)}.`);
+  if (me && rest.length === 1) {
+    why.push(fr ? `${name(me.node)} les connaît directement (lien ${kind(rest[0]!.strong)}, force ${n(rest[0]!.strength, 2)}).` : `${name(me.node)} knows them directly (${kind(rest[0]!.strong)} tie, strength ${n(rest[0]!.strength, 2)}).`);
+  } else if (me && rest.length > 1) {
+    const friend = rest[0]!, last = rest[rest.length - 1]!;
+    why.push(fr
+      ? `${name(friend.node)} peut se porter garant : un lien ${kind(friend.strong)} de ${name(me.node)} (force ${n(friend.strength, 2)}).`
+      : `${name(friend.node)} can vouch: ${friend.strong ? 'a strong' : 'a weak'} tie of ${name(me.node)} (strength ${n(friend.strength, 2)}).`);
+    why.push(fr
+      ? `${rest.length} pas ; le dernier lien, vers eux, est ${kind(last.strong)} (${n(last.strength, 2)}) ; la confiance du chemin est le produit : ${n(c.pathTrust, 3)}.`
+      : `${rest.length} hops; the last tie, to them, is ${kind(last.strong)} (${n(last.strength, 2)}); the path's trust is the product: ${n(c.pathTrust, 3)}.`);
   }
   return why;
 }

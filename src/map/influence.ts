@@ -202,20 +202,34 @@ function inWeightsOf(graph: Graph, weights: Float64Array): Float64Array {
   return out;
 }
 
-/** Plain-language reasons for a score, from its parts and facts. */
-export function explainInfluence(p: { score: number; reach: number; resonance: number; trust: number; followers: number; reach2: number; posts: number; engagementPerPost: number; reciprocity: number; strongTies: number; seeded: boolean }): string[] {
+/** The languages explanations are written in. */
+export type ExplainLang = 'en' | 'fr';
+
+/** Plain-language reasons for a score, from its parts and facts, in English or French. */
+export function explainInfluence(p: { score: number; reach: number; resonance: number; trust: number; followers: number; reach2: number; posts: number; engagementPerPost: number; reciprocity: number; strongTies: number; seeded: boolean }, lang: ExplainLang = 'en'): string[] {
   const pct = (x: number) => `${Math.round(x * 100)}`;
-  const top = (x: number) => (x >= 0.5 ? `top ${Math.max(1, Math.round((1 - x) * 100))} %` : `bottom ${Math.max(1, Math.round(x * 100))} %`);
-  const fmt = (x: number) => Math.round(x).toLocaleString('en');
-  const out = [
-    `Influence ${Math.round(p.score)}/100 = 100 × √(reach ${pct(p.reach)} % × trust ${pct(p.trust)} %) × (0.75 + 0.25 × resonance ${pct(p.resonance)} %).`,
-    `Reach (${top(p.reach)}): ${fmt(p.followers)} followers, ${fmt(p.reach2)} accounts within two hops in the graph.`,
-    p.posts > 0
-      ? `Resonance (${top(p.resonance)}): ${fmt(p.posts)} posts, ${p.engagementPerPost.toFixed(1)} engagements per post (likes, shares, replies and interactions received).`
-      : 'Resonance: no post seen, so no engagement to measure.',
-    `Trust (${top(p.trust)}): ${pct(p.reciprocity)} % of its ties go both ways; ${p.strongTies} strong ties; its trust-weighted PageRank starts from ${p.seeded ? 'the brand, its employees and their strong ties' : 'every account (no brand account in this graph)'}.`,
-  ];
-  if (p.reach > 0.8 && p.trust < 0.3) out.push('Wide reach but little trust: a loudspeaker more than a relay of opinion.');
-  if (p.trust > 0.7 && p.reach < 0.4) out.push('Trusted by the brand\'s circle despite a small audience: a relay worth asking.');
+  const fr = lang === 'fr';
+  const top = (x: number) => (x >= 0.5 ? `${fr ? 'top' : 'top'} ${Math.max(1, Math.round((1 - x) * 100))} %` : `${fr ? 'derniers' : 'bottom'} ${Math.max(1, Math.round(x * 100))} %`);
+  const fmt = (x: number) => Math.round(x).toLocaleString(fr ? 'fr-FR' : 'en');
+  const dec = (x: number) => x.toFixed(1).replace('.', fr ? ',' : '.');
+  const out = fr
+    ? [
+      `Influence ${Math.round(p.score)}/100 = 100 × √(portée ${pct(p.reach)} % × confiance ${pct(p.trust)} %) × (0,75 + 0,25 × résonance ${pct(p.resonance)} %).`,
+      `Portée (${top(p.reach)}) : ${fmt(p.followers)} abonnés, ${fmt(p.reach2)} comptes à deux pas dans le graphe.`,
+      p.posts > 0
+        ? `Résonance (${top(p.resonance)}) : ${fmt(p.posts)} publications, ${dec(p.engagementPerPost)} réactions par publication (j'aime, partages, réponses et interactions reçues).`
+        : 'Résonance : aucune publication vue, donc aucun engagement à mesurer.',
+      `Confiance (${top(p.trust)}) : ${pct(p.reciprocity)} % de ses liens sont réciproques ; ${p.strongTies} liens forts ; son PageRank pondéré par la confiance part ${p.seeded ? 'de la marque, de ses salariés et de leurs liens forts' : 'de tous les comptes (aucun compte de marque dans ce graphe)'}.`,
+    ]
+    : [
+      `Influence ${Math.round(p.score)}/100 = 100 × √(reach ${pct(p.reach)} % × trust ${pct(p.trust)} %) × (0.75 + 0.25 × resonance ${pct(p.resonance)} %).`,
+      `Reach (${top(p.reach)}): ${fmt(p.followers)} followers, ${fmt(p.reach2)} accounts within two hops in the graph.`,
+      p.posts > 0
+        ? `Resonance (${top(p.resonance)}): ${fmt(p.posts)} posts, ${dec(p.engagementPerPost)} engagements per post (likes, shares, replies and interactions received).`
+        : 'Resonance: no post seen, so no engagement to measure.',
+      `Trust (${top(p.trust)}): ${pct(p.reciprocity)} % of its ties go both ways; ${p.strongTies} strong ties; its trust-weighted PageRank starts from ${p.seeded ? 'the brand, its employees and their strong ties' : 'every account (no brand account in this graph)'}.`,
+    ];
+  if (p.reach > 0.8 && p.trust < 0.3) out.push(fr ? 'Grande portée mais peu de confiance : un haut-parleur plus qu\'un relais d\'opinion.' : 'Wide reach but little trust: a loudspeaker more than a relay of opinion.');
+  if (p.trust > 0.7 && p.reach < 0.4) out.push(fr ? 'Digne de confiance pour le cercle de la marque malgré une petite audience : un relais à solliciter.' : 'Trusted by the brand\'s circle despite a small audience: a relay worth asking.');
   return out;
 }

@@ -7,7 +7,7 @@ import type { PlatformTables } from '../platform/db/schema.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { goldenTies } from './communities.ts';
 import { explainCandidate, whoCanHelp } from './help.ts';
-import { explainInfluence } from './influence.ts';
+import { explainInfluence, type ExplainLang } from './influence.ts';
 import { kindNames, selectNetwork, type NetworkQuery } from './network.ts';
 import type { AccountCardSchema, CommunitiesSchema, HelpSchema, InfluencerRowSchema, InfluencersQuerySchema, NetworkSchema, StatsSchema } from './schemas.ts';
 import { parseSkillQuery, skillProfile, type SkillProfile } from './skills.ts';
@@ -124,7 +124,7 @@ export function influencersCsv(rows: Array<z.infer<typeof InfluencerRowSchema>>)
 }
 
 /** An account's card: scores explained, ties, brokerage, skills. */
-export async function readAccount(platformDb: Kysely<PlatformTables>, workspaceId: number, accountId: number, now: number, tieLimit = 200): Promise<z.infer<typeof AccountCardSchema>> {
+export async function readAccount(platformDb: Kysely<PlatformTables>, workspaceId: number, accountId: number, now: number, tieLimit = 200, lang: ExplainLang = 'en'): Promise<z.infer<typeof AccountCardSchema>> {
   const db = tables(platformDb);
   const account = await requireAccount(db, workspaceId, accountId);
   const view = await mapView(platformDb, workspaceId, now);
@@ -158,14 +158,12 @@ export async function readAccount(platformDb: Kysely<PlatformTables>, workspaceI
       score: Number(score?.influence ?? 0),
       parts,
       explanation: score
-        ? explainInfluence({ score: Number(score.influence), ...parts, followers: Number(account.followers), reach2: Number(score.reach2), posts: facts!.posts, engagementPerPost: facts!.posts > 0 ? (facts!.engagement + facts!.received) / facts!.posts : 0, reciprocity: facts!.reciprocity, strongTies: Number(score.strong_ties), seeded: facts!.seeded })
-        : ['Not analysed yet: the account appeared after the last analysis.'],
+        ? explainInfluence({ score: Number(score.influence), ...parts, followers: Number(account.followers), reach2: Number(score.reach2), posts: facts!.posts, engagementPerPost: facts!.posts > 0 ? (facts!.engagement + facts!.received) / facts!.posts : 0, reciprocity: facts!.reciprocity, strongTies: Number(score.strong_ties), seeded: facts!.seeded }, lang)
+        : [lang === 'fr' ? 'Pas encore analysé : le compte est apparu après la dernière analyse.' : 'Not analysed yet: the account appeared after the last analysis.'],
     },
     fanQuality: {
       inactive: num(score?.fan_inactive ?? null), suspicious: num(score?.fan_suspicious ?? null), unreachable: num(score?.fan_unreachable ?? null), score: fanScore, followersInGraph,
-      explanation: fanScore === null
-        ? `${followersInGraph === 0 ? 'No follower' : `Only ${followersInGraph} followers`} of this account ${followersInGraph === 1 ? 'is' : 'are'} in the graph: too few to check its fan count.`
-        : `Of ${followersInGraph} followers in the graph (${Number(account.followers)} declared), ${pct(score!.fan_suspicious)} look suspicious (following far more than followed, or created in a burst without posting), ${pct(score!.fan_unreachable)} have no other tie and ${pct(score!.fan_inactive)} never post: quality ${Math.round(fanScore * 100)} %.`,
+      explanation: fanExplanation(fanScore, followersInGraph, Number(account.followers), score, lang),
     },
     community: { id: Number(score?.community ?? -1), label: communityRow?.label ?? null },
     ties: tieRows,
@@ -177,6 +175,15 @@ export async function readAccount(platformDb: Kysely<PlatformTables>, workspaceI
 }
 
 const pct = (x: number | null): string => `${Math.round(Number(x ?? 0) * 100)} %`;
+
+function fanExplanation(quality: number | null, inGraph: number, declared: number, score: { fan_suspicious: number | null; fan_unreachable: number | null; fan_inactive: number | null } | undefined, lang: ExplainLang): string {
+  if (quality === null || !score) {
+    if (lang === 'fr') return `${inGraph === 0 ? 'Aucun abonné' : `Seulement ${inGraph} abonné${inGraph > 1 ? 's' : ''}`} de ce compte dans le graphe : trop peu pour vérifier son nombre d'abonnés.`;
+    return `${inGraph === 0 ? 'No follower' : `Only ${inGraph} followers`} of this account ${inGraph === 1 ? 'is' : 'are'} in the graph: too few to check its fan count.`;
+  }
+  if (lang === 'fr') return `Sur ${inGraph} abonnés dans le graphe (${declared} déclarés), ${pct(score.fan_suspicious)} semblent suspects (abonnés à bien plus de comptes qu'ils n'ont d'abonnés, ou créés en rafale sans jamais publier), ${pct(score.fan_unreachable)} n'ont aucun autre lien et ${pct(score.fan_inactive)} ne publient jamais : qualité ${Math.round(quality * 100)} %.`;
+  return `Of ${inGraph} followers in the graph (${declared} declared), ${pct(score.fan_suspicious)} look suspicious (following far more than followed, or created in a burst without posting), ${pct(score.fan_unreachable)} have no other tie and ${pct(score.fan_inactive)} never post: quality ${Math.round(quality * 100)} %.`;
+}
 const nullable = (x: number): number | null => (Number.isFinite(x) ? round(x) : null);
 
 /** Replaces the skills a user typed for an account. */
@@ -236,7 +243,7 @@ async function profilesOf(platformDb: Kysely<PlatformTables>, workspaceId: numbe
 }
 
 /** "Who can help me with X", from an account (the brand's main account by default). */
-export async function readHelp(platformDb: Kysely<PlatformTables>, workspaceId: number, query: { q: string; from?: number; limit: number }, now: number): Promise<z.infer<typeof HelpSchema>> {
+export async function readHelp(platformDb: Kysely<PlatformTables>, workspaceId: number, query: { q: string; from?: number; limit: number; lang?: ExplainLang }, now: number): Promise<z.infer<typeof HelpSchema>> {
   const view = await mapView(platformDb, workspaceId, now);
   const fromId = query.from ?? view.summary.brand.accountId ?? undefined;
   // No brand account and no asker (an empty or imported graph): nobody to ask from, no answer.
@@ -257,7 +264,7 @@ export async function readHelp(platformDb: Kysely<PlatformTables>, workspaceId: 
     candidates: candidates.map((c) => ({
       account: ref(view.accounts[c.node]!), skillMatch: round(c.match.score), pathTrust: round(c.pathTrust), score: round(c.score),
       path: c.path.map((p) => ({ account: ref(view.accounts[p.node]!), strength: round(p.strength), strong: p.strong })),
-      why: explainCandidate(c, skillQuery, name),
+      why: explainCandidate(c, skillQuery, name, query.lang ?? 'en'),
     })),
   };
 }

@@ -58,10 +58,10 @@ export function registerMapRoutes(ctx: CapabilityContext): void {
     'viewer',
     createRoute({
       method: 'get', path: `${BASE}/accounts/{id}`, tags: ['map'], summary: "An account's card: influence explained, fan quality, community, ties (golden weak ties first), brokerage, skills",
-      request: { params: AccountIdParam, query: z.object({ ties: z.coerce.number().int().min(0).max(5000).default(200) }) },
+      request: { params: AccountIdParam, query: z.object({ ties: z.coerce.number().int().min(0).max(5000).default(200), lang: z.enum(['en', 'fr']).default('en').openapi({ description: 'The language of the explanations' }) }) },
       responses: { 200: jsonResponse(AccountCardSchema, 'The card'), 404: jsonResponse(ErrorSchema, 'No such account') },
     }),
-    async (c) => c.json(await readAccount(ctx.db, c.get('workspace')!.id, c.req.valid('param').id, ctx.now(), c.req.valid('query').ties), 200),
+    async (c) => c.json(await readAccount(ctx.db, c.get('workspace')!.id, c.req.valid('param').id, ctx.now(), c.req.valid('query').ties, c.req.valid('query').lang), 200),
   );
 
   api.route(

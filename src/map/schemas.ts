@@ -96,6 +96,7 @@ export const HelpQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).openapi({ description: 'The skill sought, in French or English' }),
   from: z.coerce.number().int().positive().optional().openapi({ description: "The asker's account id; the brand's main account by default" }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  lang: z.enum(['en', 'fr']).default('en').openapi({ description: 'The language of the reasons (why)' }),
 });
 
 export const HelpSchema = z

@@ -163,6 +163,9 @@ eachDialect('Map over HTTP', (dialect) => {
     assert.equal(card.ties[0]!.golden, true);
     assert.ok(card.brokerage.betweenness > 0);
     assert.equal(card.skills.bio, PEOPLE.dan);
+    const fr = (await (await viewer.request('GET', `${BASE}/accounts/${ids.dan}?lang=fr`)).json()) as { influence: { explanation: string[] }; fanQuality: { explanation: string } };
+    assert.match(fr.influence.explanation[0]!, /portée \d+ % × confiance \d+ %/);
+    assert.match(fr.fanQuality.explanation, /trop peu pour vérifier/);
     const missing = await viewer.request('GET', `${BASE}/accounts/999999`);
     assert.equal(missing.status, 404);
   });
@@ -180,6 +183,8 @@ eachDialect('Map over HTTP', (dialect) => {
     assert.ok(Math.abs(product - gus.pathTrust) < 1e-3);
     assert.ok(Math.abs(gus.score - gus.skillMatch * gus.pathTrust) < 1e-3);
     assert.ok(gus.why.some((w) => /@ann can vouch/.test(w)));
+    const fr = (await (await viewer.request('GET', `${BASE}/help?q=comptabilite&lang=fr`)).json()) as { candidates: Array<{ account: { handle: string }; why: string[] }> };
+    assert.ok(fr.candidates.find((c) => c.account.handle === 'gus')!.why.some((w) => /@ann peut se porter garant/.test(w)));
     // A tag a user adds makes someone a candidate.
     const put = await viewer.request('PUT', `${BASE}/accounts/${ids.bob}/skills`, { skills: ['comptabilité'] });
     assert.equal(put.status, 403);

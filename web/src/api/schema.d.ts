@@ -1973,6 +1973,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The language of the explanations */
+                    lang?: "en" | "fr";
                     ties?: number | null;
                 };
                 header?: never;
@@ -2322,6 +2324,8 @@ export interface paths {
                 query: {
                     /** @description The asker's account id; the brand's main account by default */
                     from?: number;
+                    /** @description The language of the reasons (why) */
+                    lang?: "en" | "fr";
                     limit?: number;
                     /** @description The skill sought, in French or English */
                     q: string;
