@@ -23,6 +23,8 @@ export { ANALYSE_JOB } from './routes.ts';
 
 export const ANALYSE_DUE_JOB = 'map.analyse-due';
 export const BACKFILL_JOB = 'map.backfill';
+/** How long after start the backfill of mentions stored before Map waits. */
+export const START_DELAY_MS = 15_000;
 
 export const map: Capability = {
   name: 'map',
@@ -87,7 +89,9 @@ export const map: Capability = {
       .where((eb) => eb.exists(eb.selectFrom('mentions').select('mentions.id').whereRef('mentions.workspace_id', '=', 'workspaces.id')))
       .where((eb) => eb.not(eb.exists(eb.selectFrom('map_graph_state').select('map_graph_state.workspace_id').whereRef('map_graph_state.workspace_id', '=', 'workspaces.id').where('map_graph_state.backfilled_at', 'is not', null))))
       .execute();
-    for (const row of rows) await ctx.jobs.enqueue(BACKFILL_JOB, { workspaceId: Number(row.id) }, { key: `map-backfill-${row.id}` });
+    // A little after start (the runner's clock): a process stopped at once — a quick restart, a
+    // test — is not kept waiting by a backfill it has just begun.
+    for (const row of rows) await ctx.jobs.enqueue(BACKFILL_JOB, { workspaceId: Number(row.id) }, { key: `map-backfill-${row.id}`, runAt: Date.now() + START_DELAY_MS });
   },
   commands: mapCommands,
   overview: async (db, workspaceId) => ({ edges: await countInWorkspace(db, 'edges', workspaceId) }),

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ListenTables } from '../../src/listen/tables.ts';
-import { ANALYSE_DUE_JOB } from '../../src/map/index.ts';
+import { ANALYSE_DUE_JOB, BACKFILL_JOB, START_DELAY_MS } from '../../src/map/index.ts';
 import { bumpGraphVersion } from '../../src/map/interactions.ts';
 import type { MapTables } from '../../src/map/tables.ts';
 import { analysisState } from '../../src/map/view.ts';
@@ -44,7 +44,14 @@ eachDialect('Map jobs', (dialect) => {
   after(() => t.dispose());
 
   test('start backfills the ties of mentions stored before Map, then analyses', async () => {
+    const startedAt = Date.now();
     await t.app.start();
+    // Queued for a little after start; run it now rather than wait.
+    const queued = (await t.jobs.list(BACKFILL_JOB)).filter((j) => j.state === 'queued');
+    assert.equal(queued.length, 1);
+    assert.deepEqual(queued[0]!.data, { workspaceId: ws });
+    assert.ok(queued[0]!.runAt >= startedAt + START_DELAY_MS - 1000);
+    await t.jobs.enqueue(BACKFILL_JOB, { workspaceId: ws });
     await until(async () => (await analysisState(t.database.db, ws)).status === 'done');
     const edges = await t.database.db.withTables<MapTables>().selectFrom('edges').select(['kind', 'count']).where('workspace_id', '=', ws).execute();
     assert.deepEqual(edges.map((e) => [e.kind, Number(e.count)]), [['reply', 1]]);
