@@ -4,8 +4,10 @@
 //   /w/<workspace>               a workspace's overview
 //   /w/<workspace>/<section>     one of the six sections
 //   /w/<workspace>/listen/…      Listen's own pages (listen/listen-routes.ts)
+//   /w/<workspace>/map/…         Map's own pages (map/map-routes.ts)
 import { useSyncExternalStore } from 'react';
 import { isListenPath } from '../listen/listen-routes.ts';
+import { isMapPath } from '../map/map-routes.ts';
 import { SECTION_IDS, type SectionId } from './sections.ts';
 
 export type Route =
@@ -38,6 +40,9 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (parts[0] === 'w' && parts[1] && parts[2] === 'listen' && isListenPath(parts.slice(3))) {
     return { name: 'workspace', workspace: parts[1], page: 'listen' };
+  }
+  if (parts[0] === 'w' && parts[1] && parts[2] === 'map' && isMapPath(parts.slice(3))) {
+    return { name: 'workspace', workspace: parts[1], page: 'map' };
   }
   return { name: 'not-found' };
 }
