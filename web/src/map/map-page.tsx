@@ -1,5 +1,6 @@
 // Map: who is connected to whom. A sub-navigation (Network, Influencers, Who can help me?, Import
 // and export) under /w/<workspace>/map/…; see map-routes.ts for the addresses.
+import { lazy, Suspense } from 'react';
 import '../styles/map.css';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -12,7 +13,9 @@ import { DataPage } from './data-page.tsx';
 import { HelpPage } from './help-page.tsx';
 import { InfluencersPage } from './influencers-page.tsx';
 import { MAP_TABS, mapPath, parseMapPath, type MapTab, type MapView } from './map-routes.ts';
-import { NetworkPage } from './network-page.tsx';
+
+// The explorer brings sigma and graphology (~200 kB): loaded when the network is first shown.
+const NetworkPage = lazy(() => import('./network-page.tsx').then((module) => ({ default: module.NetworkPage })));
 
 const TAB_NAMES: Record<MapTab, MessageKey> = {
   network: 'map.tab.network',
@@ -52,7 +55,17 @@ export function MapPage({ workspace, overview }: SectionPageProps) {
   let body;
   switch (view.tab) {
     case 'network':
-      body = <NetworkPage workspace={workspace} focus={view.focus} depth={view.depth} account={view.account} />;
+      body = (
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              {t('map.network.loading')}
+            </p>
+          }
+        >
+          <NetworkPage workspace={workspace} focus={view.focus} depth={view.depth} account={view.account} />
+        </Suspense>
+      );
       break;
     case 'influencers':
       body = <InfluencersPage workspace={workspace} account={view.account} />;
