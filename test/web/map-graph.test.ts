@@ -55,13 +55,13 @@ test('a node’s size grows with its influence, within bounds', () => {
   assert.ok(nodeSize(10) < nodeSize(40) && nodeSize(40) < nodeSize(90));
 });
 
-function node(id: number, community: number | null, extra: Partial<NetworkNode> = {}): NetworkNode {
+function node(id: number, community: number, extra: Partial<NetworkNode> = {}): NetworkNode {
   return { id, handle: `user${id}`, displayName: `User ${id}`, network: 'mastodon', community, influence: id, followers: 10 * id, affiliation: null, ...extra };
 }
 
 test('the graph for sigma keeps the accounts and the valid ties only', () => {
   const network: Network = {
-    nodes: [node(1, 0), node(2, 0), node(3, 1), node(3, 1), node(4, null)],
+    nodes: [node(1, 0), node(2, 0), node(3, 1), node(3, 1), node(4, -1)],
     edges: [
       { source: 1, target: 2, strength: 0.9, strong: true, kinds: ['reply'] },
       { source: 1, target: 2, strength: 0.9, strong: true, kinds: ['reply'] }, // repeated
@@ -129,5 +129,6 @@ test('the format a file’s name suggests', () => {
   assert.equal(formatOfFile('facebook_combined.txt'), 'snap');
   assert.equal(formatOfFile('les-miserables.gexf'), 'gexf');
   assert.equal(formatOfFile('karate.graphml'), 'graphml');
-  assert.equal(formatOfFile('graph'), 'auto');
+  assert.equal(formatOfFile('karate.gml'), 'gml');
+  assert.equal(formatOfFile('graph'), null);
 });

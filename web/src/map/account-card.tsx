@@ -10,7 +10,7 @@ import { accountName, formatMeasure, formatScore, formatShare } from './format.t
 import { fetchAccount } from './map-api.ts';
 import { mapPath } from './map-routes.ts';
 import { SkillsEditor } from './skills-editor.tsx';
-import type { AccountDetail, Tie } from './types.ts';
+import { NO_COMMUNITY, type AccountDetail, type Tie } from './types.ts';
 import { useLoad } from './use-load.ts';
 
 const KIND_NAMES = {
@@ -151,13 +151,14 @@ function CardBody({
               <dt>{t(`map.part.${part}`)}</dt>
               <dd>
                 <span className="bar" aria-hidden="true">
-                  <span style={{ width: `${Math.min(Math.max(value, 0), 100)}%` }} />
+                  <span style={{ width: `${Math.round(Math.min(Math.max(value, 0), 1) * 100)}%` }} />
                 </span>
-                {formatScore(value, locale)}
+                {formatShare(value, locale)}
               </dd>
             </div>
           ))}
         </dl>
+        <p className="muted field-hint">{t('map.card.partsHint')}</p>
         {influence.explanation.length > 0 ? (
           <ul className="explanation" data-testid="influence-explanation">
             {influence.explanation.map((line) => (
@@ -172,7 +173,7 @@ function CardBody({
         <dl className="facts">
           <div>
             <dt>{t('map.fan.score')}</dt>
-            <dd>{formatScore(fanQuality.score, locale)} / 100</dd>
+            <dd>{formatShare(fanQuality.score, locale)}</dd>
           </div>
           <div>
             <dt>{t('map.fan.inactive')}</dt>
@@ -187,14 +188,15 @@ function CardBody({
             <dd>{formatShare(fanQuality.unreachable, locale)}</dd>
           </div>
         </dl>
+        <p className="muted field-hint">{fanQuality.explanation}</p>
       </section>
 
       <section className="card-section">
         <h3>{t('map.card.community')}</h3>
-        {community ? (
+        {community.id !== NO_COMMUNITY ? (
           <p>
             <span className="swatch" style={{ background: colours?.get(community.id) }} aria-hidden="true" />
-            {t('map.card.communityLine', { label: community.label, count: formatNumber(community.size) })}
+            {community.label ?? t('map.card.communityUnnamed', { id: formatNumber(community.id) })}
           </p>
         ) : (
           <p className="muted">{t('map.card.noCommunity')}</p>
@@ -216,7 +218,8 @@ function CardBody({
       </section>
 
       <section className="card-section">
-        <h3>{t('map.card.ties', { count: formatNumber(ties.length), strong: formatNumber(strong) })}</h3>
+        <h3>{t('map.card.ties', { count: formatNumber(detail.totalTies) })}</h3>
+        {ties.length > 0 ? <p className="muted field-hint">{t('map.card.tiesShown', { count: formatNumber(ties.length), strong: formatNumber(strong) })}</p> : null}
         {golden.length > 0 ? (
           <>
             <p className="golden-intro">{t('map.card.goldenIntro')}</p>
@@ -230,7 +233,12 @@ function CardBody({
 
       <section className="card-section">
         <h3>{t('map.card.skills')}</h3>
-        <SkillsEditor workspace={workspace} accountId={account.id} skills={detail.skills} />
+        <SkillsEditor workspace={workspace} accountId={account.id} skills={detail.skills.tags} />
+        {detail.skills.posts.length > 0 ? (
+          <p className="post-terms">
+            <span className="muted">{t('map.card.postTerms')}</span> {detail.skills.posts.join(', ')}
+          </p>
+        ) : null}
       </section>
     </>
   );

@@ -1,34 +1,48 @@
-// Bring a graph in, take it out: upload an edge list (CSV, TSV, SNAP text), GEXF or GraphML —
-// what loads, loads, and each refused line is listed with its reason — and download the
-// workspace's graph as GEXF or GraphML for Gephi.
+// Bring a graph in, take it out: upload an edge list (CSV, TSV, SNAP text), GML, GEXF, GraphML
+// or a follower/following export — what is valid loads, and each refused line is listed with
+// its reason — and download the workspace's graph as GEXF or GraphML for Gephi.
 import { useId, useState, type FormEvent } from 'react';
 import type { Workspace } from '../api/client.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { IMPORT_FORMATS, formatOfFile, type ImportFormat } from './import-formats.ts';
-import { canEditMap, exportUrl, importGraph, type ImportReport } from './map-api.ts';
+import { EDGE_LISTS, EXPORTS_OF_ONE, formatOfFile, IMPORT_FORMATS, IMPORT_MAX_BYTES } from './import-formats.ts';
+import { canImport, exportUrl, importGraph } from './map-api.ts';
+import type { ImportFormat, ImportResult } from './types.ts';
 
-/** Problems shown before "and N more". */
+/** Lines listed before "and N more". */
 const PROBLEMS_SHOWN = 200;
+
+type Problem = 'file' | 'tooLarge' | 'account' | null;
 
 export function DataPage({ workspace }: { workspace: Workspace }) {
   const { t, locale, formatNumber } = useI18n();
   const [file, setFile] = useState<File | null>(null);
-  const [format, setFormat] = useState<ImportFormat>('auto');
+  const [format, setFormat] = useState<ImportFormat>('csv');
+  const [network, setNetwork] = useState('import');
+  const [directed, setDirected] = useState(true);
+  const [account, setAccount] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ report: ImportReport } | { error: unknown } | null>(null);
-  const [missing, setMissing] = useState(false);
+  const [result, setResult] = useState<{ report: ImportResult } | { error: unknown } | null>(null);
+  const [problem, setProblem] = useState<Problem>(null);
   const ids = useId();
-  const editor = canEditMap(workspace.role);
 
   async function upload(event: FormEvent) {
     event.preventDefault();
-    setMissing(!file);
-    if (!file) return;
+    const found: Problem = !file ? 'file' : file.size > IMPORT_MAX_BYTES ? 'tooLarge' : EXPORTS_OF_ONE.includes(format) && !account.trim() ? 'account' : null;
+    setProblem(found);
+    if (found || !file) return;
     setBusy(true);
     setResult(null);
     try {
-      setResult({ report: await importGraph(workspace.slug, file, format === 'auto' ? formatOfFile(file.name) : format) });
+      const text = await file.text();
+      const report = await importGraph(workspace.slug, {
+        format,
+        text,
+        network: network.trim() || 'import',
+        ...(EDGE_LISTS.includes(format) ? { directed } : {}),
+        ...(EXPORTS_OF_ONE.includes(format) ? { account: account.trim() } : {}),
+      });
+      setResult({ report });
     } catch (error) {
       setResult({ error });
     } finally {
@@ -36,32 +50,36 @@ export function DataPage({ workspace }: { workspace: Workspace }) {
     }
   }
 
+  const report = result && 'report' in result ? result.report : null;
+  const lines = report ? [...report.errors.map((p) => ({ ...p, level: 'error' as const })), ...report.warnings.map((p) => ({ ...p, level: 'warning' as const }))].sort((a, b) => a.line - b.line) : [];
+
   return (
     <section className="map-data" aria-labelledby="main-title">
       <div className="data-grid">
         <section className="data-panel" aria-labelledby={`${ids}-import`}>
           <h2 id={`${ids}-import`}>{t('map.data.importTitle')}</h2>
           <p>{t('map.data.importIntro')}</p>
-          {editor ? (
+          {canImport(workspace.role) ? (
             <form onSubmit={upload} noValidate>
               <div className="field">
                 <label htmlFor={`${ids}-file`}>{t('map.data.file')}</label>
                 <input
                   id={`${ids}-file`}
                   type="file"
-                  accept=".csv,.tsv,.txt,.edges,.gexf,.graphml,.xml,text/csv,text/plain,application/xml"
-                  aria-invalid={missing || undefined}
-                  aria-describedby={missing ? `${ids}-missing` : undefined}
+                  accept=".csv,.tsv,.txt,.edges,.gml,.gexf,.graphml,.xml,text/csv,text/plain,application/xml"
+                  aria-invalid={problem === 'file' || problem === 'tooLarge' || undefined}
+                  aria-describedby={problem === 'file' || problem === 'tooLarge' ? `${ids}-file-error` : undefined}
                   onChange={(event) => {
                     const chosen = event.target.files?.[0] ?? null;
                     setFile(chosen);
-                    setMissing(false);
-                    if (chosen) setFormat(formatOfFile(chosen.name));
+                    setProblem(null);
+                    const guessed = chosen ? formatOfFile(chosen.name) : null;
+                    if (guessed) setFormat(guessed);
                   }}
                 />
-                {missing ? (
-                  <p className="field-error" id={`${ids}-missing`} role="alert">
-                    {t('map.data.fileMissing')}
+                {problem === 'file' || problem === 'tooLarge' ? (
+                  <p className="field-error" id={`${ids}-file-error`} role="alert">
+                    {problem === 'file' ? t('map.data.fileMissing') : t('map.data.tooLarge')}
                   </p>
                 ) : null}
               </div>
@@ -74,6 +92,38 @@ export function DataPage({ workspace }: { workspace: Workspace }) {
                     </option>
                   ))}
                 </select>
+              </div>
+              {EDGE_LISTS.includes(format) ? (
+                <div className="field field-check">
+                  <label>
+                    <input type="checkbox" checked={directed} onChange={(event) => setDirected(event.target.checked)} /> {t('map.data.directed')}
+                  </label>
+                </div>
+              ) : null}
+              {EXPORTS_OF_ONE.includes(format) ? (
+                <div className="field">
+                  <label htmlFor={`${ids}-account`}>{format === 'followers' ? t('map.data.accountFollowers') : t('map.data.accountFollowing')}</label>
+                  <input
+                    id={`${ids}-account`}
+                    type="text"
+                    value={account}
+                    onChange={(event) => setAccount(event.target.value)}
+                    aria-invalid={problem === 'account' || undefined}
+                    aria-describedby={problem === 'account' ? `${ids}-account-error` : undefined}
+                  />
+                  {problem === 'account' ? (
+                    <p className="field-error" id={`${ids}-account-error`} role="alert">
+                      {t('map.data.accountMissing')}
+                    </p>
+                  ) : null}
+                </div>
+              ) : null}
+              <div className="field">
+                <label htmlFor={`${ids}-network`}>{t('map.data.network')}</label>
+                <input id={`${ids}-network`} type="text" value={network} maxLength={40} aria-describedby={`${ids}-network-hint`} onChange={(event) => setNetwork(event.target.value)} />
+                <p className="muted field-hint" id={`${ids}-network-hint`}>
+                  {t('map.data.networkHint')}
+                </p>
               </div>
               <button type="submit" className="button button-primary" disabled={busy}>
                 {busy ? t('map.data.importing') : t('map.data.import')}
@@ -88,34 +138,39 @@ export function DataPage({ workspace }: { workspace: Workspace }) {
                 <p>{errorText(result.error, t, locale)}</p>
               </div>
             ) : null}
-            {result && 'report' in result ? (
+            {report ? (
               <div className="import-report" data-testid="import-report">
                 <p className="notice">
-                  {t('map.data.loaded', { nodes: formatNumber(result.report.nodes), edges: formatNumber(result.report.edges) })}
-                  {result.report.problems.length > 0 ? ` ${t('map.data.refused', { count: formatNumber(result.report.problems.length) })}` : ''}
+                  {t('map.data.loaded', { nodes: formatNumber(report.nodes), edges: formatNumber(report.edges), created: formatNumber(report.accountsCreated) })}
+                  {report.errors.length > 0 ? ` ${t('map.data.refused', { count: formatNumber(report.errors.length) })}` : ''}
+                  {report.warnings.length > 0 ? ` ${t('map.data.warned', { count: formatNumber(report.warnings.length) })}` : ''}
                 </p>
-                {result.report.problems.length > 0 ? (
-                  <table className="map-table problems">
-                    <caption>{t('map.data.problems')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col" className="numeric">
-                          {t('map.data.line')}
-                        </th>
-                        <th scope="col">{t('map.data.why')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {result.report.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
-                        <tr key={index}>
-                          <td className="numeric">{problem.line === null ? '—' : formatNumber(problem.line)}</td>
-                          <td>{problem.message}</td>
+                {lines.length > 0 ? (
+                  <div className="table-scroll">
+                    <table className="map-table problems" data-testid="import-problems">
+                      <caption>{t('map.data.problems')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col" className="numeric">
+                            {t('map.data.line')}
+                          </th>
+                          <th scope="col">{t('map.data.level')}</th>
+                          <th scope="col">{t('map.data.why')}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {lines.slice(0, PROBLEMS_SHOWN).map((line, index) => (
+                          <tr key={index} data-level={line.level}>
+                            <td className="numeric">{line.line > 0 ? formatNumber(line.line) : '—'}</td>
+                            <td>{line.level === 'error' ? t('map.data.refusedLine') : t('map.data.warning')}</td>
+                            <td>{line.message}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 ) : null}
-                {result.report.problems.length > PROBLEMS_SHOWN ? <p className="muted">{t('map.data.moreProblems', { count: formatNumber(result.report.problems.length - PROBLEMS_SHOWN) })}</p> : null}
+                {lines.length > PROBLEMS_SHOWN ? <p className="muted">{t('map.data.moreProblems', { count: formatNumber(lines.length - PROBLEMS_SHOWN) })}</p> : null}
               </div>
             ) : null}
           </div>

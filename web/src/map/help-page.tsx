@@ -7,9 +7,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../shell/link.tsx';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { accountName, formatMeasure, formatShare } from './format.ts';
-import { fetchHelp } from './map-api.ts';
+import { fetchHelp, type HelpCandidate } from './map-api.ts';
 import { mapPath } from './map-routes.ts';
-import type { HelpCandidate } from './types.ts';
 import { useLoad } from './use-load.ts';
 
 const LIMIT = 20;
@@ -63,9 +62,12 @@ export function HelpPage({ workspace }: { workspace: Workspace }) {
         </p>
       ) : (
         <>
+          {state.data.from ? <p className="help-from">{t('map.help.from', { name: accountName(state.data.from), handle: state.data.from.handle })}</p> : null}
           <p className="result-line muted" role="status" data-testid="help-count">
             {state.data.candidates.length === 0
-              ? t('map.help.none', { skill: asked })
+              ? state.data.from
+                ? t('map.help.none', { skill: asked })
+                : t('map.help.noAsker')
               : t('map.help.found', { count: formatNumber(state.data.candidates.length), skill: asked })}
           </p>
           <ol className="candidates">
@@ -115,8 +117,9 @@ function CandidateCard({ workspace, candidate, rank }: { workspace: Workspace; c
           {path.map((step, index) => (
             <li key={`${step.account.id}-${index}`} className="path-step">
               {index > 0 ? (
-                <span className="path-link" aria-label={t('map.help.linkStrength', { strength: formatMeasure(step.strength, locale) })}>
-                  <span aria-hidden="true">→ {formatMeasure(step.strength, locale)}</span>
+                <span className={`path-link${step.strong ? ' path-link-strong' : ''}`}>
+                  <span aria-hidden="true">→</span>
+                  <span className="visually-hidden">{step.strong ? t('map.help.strongLink') : t('map.help.weakLink')}</span> {formatMeasure(step.strength, locale)}
                 </span>
               ) : null}
               <span className={`path-node${index === 0 ? ' path-me' : index === path.length - 1 ? ' path-them' : ' path-friend'}`}>

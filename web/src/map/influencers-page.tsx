@@ -12,12 +12,13 @@ import { accountName, formatScore, formatShare } from './format.ts';
 import { fetchCommunities, fetchInfluencers, influencersCsvUrl } from './map-api.ts';
 import { mapPath } from './map-routes.ts';
 import { communityColours } from './palette.ts';
-import { INFLUENCER_SORTS, type InfluencerQuery, type InfluencerSort } from './types.ts';
+import { INFLUENCER_SORTS, NO_COMMUNITY, type InfluencerQuery, type InfluencerSort } from './types.ts';
 import { useLoad } from './use-load.ts';
 
 const PAGE = 50;
 const SEARCH_DEBOUNCE_MS = 300;
-const AFFILIATIONS = ['brand', 'competitor', 'employee', 'ambassador', 'none'] as const;
+/** The API's affiliations ('none': accounts with none). */
+const AFFILIATIONS = ['brand', 'employee', 'ambassador', 'competitor', 'none'] as const;
 
 interface Filters {
   sort: InfluencerSort;
@@ -41,7 +42,7 @@ export function InfluencersPage({ workspace, account }: { workspace: Workspace; 
   const [filters, setFilters] = useState<Filters>({ sort: 'influence', order: 'desc', community: null, affiliation: '', q: '' });
   const [offset, setOffset] = useState(0);
   const q = useDebounced(filters.q.trim(), SEARCH_DEBOUNCE_MS);
-  const query: Omit<InfluencerQuery, 'limit' | 'offset'> = {
+  const query: Omit<InfluencerQuery, 'limit' | 'offset' | 'format'> = {
     sort: filters.sort,
     order: filters.order,
     ...(filters.community !== null ? { community: filters.community } : {}),
@@ -172,22 +173,22 @@ export function InfluencersPage({ workspace, account }: { workspace: Workspace; 
                             </button>
                             <span className="muted handle">@{row.handle}</span>
                           </th>
-                          <td className="numeric" data-column="influence">
+                          <td className="numeric" data-column="influence" data-value={row.influence}>
                             <strong>{formatScore(row.influence, locale)}</strong>
                           </td>
-                          <td className="numeric" data-column="reach">{formatScore(row.parts.reach, locale)}</td>
-                          <td className="numeric" data-column="resonance">{formatScore(row.parts.resonance, locale)}</td>
-                          <td className="numeric" data-column="trust">{formatScore(row.parts.trust, locale)}</td>
-                          <td className="numeric" data-column="followers">{formatNumber(row.followers)}</td>
-                          <td className="numeric" data-column="fanQuality" title={t('map.table.fanTitle', {
+                          <td className="numeric" data-column="reach" data-value={row.parts.reach}>{formatShare(row.parts.reach, locale)}</td>
+                          <td className="numeric" data-column="resonance" data-value={row.parts.resonance}>{formatShare(row.parts.resonance, locale)}</td>
+                          <td className="numeric" data-column="trust" data-value={row.parts.trust}>{formatShare(row.parts.trust, locale)}</td>
+                          <td className="numeric" data-column="followers" data-value={row.followers}>{formatNumber(row.followers)}</td>
+                          <td className="numeric" data-column="fanQuality" data-value={row.fanQuality.score ?? ''} title={t('map.table.fanTitle', {
                             inactive: formatShare(row.fanQuality.inactive, locale),
                             suspicious: formatShare(row.fanQuality.suspicious, locale),
                             unreachable: formatShare(row.fanQuality.unreachable, locale),
                           })}>
-                            {formatScore(row.fanQuality.score, locale)}
+                            {formatShare(row.fanQuality.score, locale)}
                           </td>
                           <td>
-                            {row.community === null ? (
+                            {row.community === NO_COMMUNITY ? (
                               <span className="muted">—</span>
                             ) : (
                               <>

@@ -1,75 +1,60 @@
-// Map's calls to the API, in one place: the pages never build a URL themselves.
+// Map's calls to the API, in one place, through the typed client.
 import { api, unwrap, type WorkspaceRole } from '../api/client.ts';
-import type { AccountDetail, Communities, HelpCandidate, Influencers, InfluencerQuery, Network, NetworkQuery } from './types.ts';
+import type { AccountDetail, Communities, ImportInput, ImportResult, Influencers, InfluencerQuery, Network, NetworkQuery } from './types.ts';
 
 const base = (workspace: string) => `/api/v1/w/${encodeURIComponent(workspace)}/map`;
 
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+export function fetchNetwork(workspace: string, query: NetworkQuery): Promise<Network> {
+  return unwrap(api.GET('/api/v1/w/{workspace}/map/network', { params: { path: { workspace }, query } }));
 }
 
-// Until the routes are in schema.d.ts, calls go through the client untyped (its middleware adds
-// the language and the CSRF token), with URLs built here.
-type Untyped = (url: string, init?: { body?: unknown; headers?: Record<string, string>; bodySerializer?(body: unknown): BodyInit }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-const client = api as unknown as { GET: Untyped; PUT: Untyped; POST: Untyped };
-
-function send<T>(method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const init = body === undefined ? { headers } : body instanceof Blob ? { body, headers, bodySerializer: (b: unknown) => b as Blob } : { body, headers };
-  return unwrap(client[method](url, init)) as Promise<T>;
+export function fetchInfluencers(workspace: string, query: InfluencerQuery): Promise<Influencers> {
+  // The route answers JSON or CSV; format=json asks for JSON.
+  return unwrap(api.GET('/api/v1/w/{workspace}/map/influencers', { params: { path: { workspace }, query: { ...query, format: 'json' } } })) as Promise<Influencers>;
 }
 
-const getJson = <T,>(url: string) => send<T>('GET', url);
-
-export function fetchNetwork(workspace: string, params: NetworkQuery): Promise<Network> {
-  return getJson(`${base(workspace)}/network${query({ ...params })}`);
-}
-
-export function fetchInfluencers(workspace: string, params: InfluencerQuery): Promise<Influencers> {
-  return getJson(`${base(workspace)}/influencers${query({ ...params, format: 'json' })}`);
-}
-
-/** The CSV of the same rows (every page), which the browser downloads. */
-export function influencersCsvUrl(workspace: string, params: Omit<InfluencerQuery, 'limit' | 'offset'>): string {
-  return `${base(workspace)}/influencers${query({ ...params, format: 'csv' })}`;
+/** The CSV of the same rows (every page, up to the API's 10,000), which the browser downloads. */
+export function influencersCsvUrl(workspace: string, query: Omit<InfluencerQuery, 'limit' | 'offset' | 'format'>): string {
+  const search = new URLSearchParams({ format: 'csv', limit: '10000' });
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') search.set(key, String(value));
+  return `${base(workspace)}/influencers?${search}`;
 }
 
 export function fetchAccount(workspace: string, id: number): Promise<AccountDetail> {
-  return getJson(`${base(workspace)}/accounts/${id}`);
+  return unwrap(api.GET('/api/v1/w/{workspace}/map/accounts/{id}', { params: { path: { workspace, id }, query: {} } }));
 }
 
 export function fetchCommunities(workspace: string): Promise<Communities> {
-  return getJson(`${base(workspace)}/communities`);
+  return unwrap(api.GET('/api/v1/w/{workspace}/map/communities', { params: { path: { workspace } } }));
 }
 
-export function fetchHelp(workspace: string, params: { q: string; from?: number; limit?: number }): Promise<{ candidates: HelpCandidate[] }> {
-  return getJson(`${base(workspace)}/help${query(params)}`);
+export function fetchHelp(workspace: string, query: { q: string; from?: number; limit?: number }) {
+  return unwrap(api.GET('/api/v1/w/{workspace}/map/help', { params: { path: { workspace }, query } }));
 }
+
+/** "Who can help me": the asker and the candidates, each with its introduction path and why. */
+export type Help = Awaited<ReturnType<typeof fetchHelp>>;
+export type HelpCandidate = Help['candidates'][number];
 
 export function exportUrl(workspace: string, format: 'gexf' | 'graphml'): string {
-  return `${base(workspace)}/export${query({ format })}`;
+  return `${base(workspace)}/export?format=${format}`;
 }
 
-/** Community managers and strategists edit skills and import graphs. */
-export function canEditMap(role: WorkspaceRole): boolean {
+/** Every member edits skills (the API's role for it); managers and strategists import. */
+export function canEditSkills(role: WorkspaceRole): boolean {
+  return role !== 'viewer';
+}
+
+export function canImport(role: WorkspaceRole): boolean {
   return role === 'manager' || role === 'strategist';
 }
 
 export async function saveSkills(workspace: string, id: number, skills: string[]): Promise<string[]> {
-  const answer = await send<{ skills: string[] }>('PUT', `${base(workspace)}/accounts/${id}/skills`, { skills });
+  const answer = await unwrap(api.PUT('/api/v1/w/{workspace}/map/accounts/{id}/skills', { params: { path: { workspace, id } }, body: { skills } }));
   return answer.skills;
 }
 
-export interface ImportReport {
-  format: string;
-  nodes: number;
-  edges: number;
-  problems: Array<{ line: number | null; message: string }>;
-}
-
-/** Uploads a graph file; the server says what it loaded and what it refused, line by line. */
-export function importGraph(workspace: string, file: File, format: string): Promise<ImportReport> {
-  return send<ImportReport>('POST', `${base(workspace)}/import${query({ format })}`, file, { 'content-type': file.type || 'application/octet-stream' });
+/** Sends a graph file's text; the server says what it loaded and what it refused, line by line. */
+export function importGraph(workspace: string, input: ImportInput): Promise<ImportResult> {
+  return unwrap(api.POST('/api/v1/w/{workspace}/map/import', { params: { path: { workspace } }, body: input }));
 }

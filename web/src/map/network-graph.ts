@@ -3,7 +3,7 @@
 // that the first frame means something before ForceAtlas2 refines it.
 import { DirectedGraph } from 'graphology';
 import { communityColours, nodeSize, OTHER_COLOUR, STRONG_TIE_COLOUR, WEAK_TIE_COLOUR } from './palette.ts';
-import type { Network, NetworkNode } from './types.ts';
+import { NO_COMMUNITY, type Network, type NetworkNode } from './types.ts';
 
 export interface NodeAttributes {
   x: number;
@@ -14,7 +14,8 @@ export interface NodeAttributes {
   /** The account's id in the API. */
   id: number;
   handle: string;
-  community: number | null;
+  /** NO_COMMUNITY (-1) when in none. */
+  community: number;
   influence: number;
   followers: number;
 }
@@ -52,11 +53,11 @@ export function nodeLabel(node: Pick<NetworkNode, 'handle' | 'displayName'>): st
 }
 
 /** Community id → the centre and radius of its disc in the first layout. */
-export function communityDiscs(nodes: readonly NetworkNode[]): Map<number | null, { x: number; y: number; radius: number }> {
-  const sizes = new Map<number | null, number>();
+export function communityDiscs(nodes: readonly NetworkNode[]): Map<number, { x: number; y: number; radius: number }> {
+  const sizes = new Map<number, number>();
   for (const node of nodes) sizes.set(node.community, (sizes.get(node.community) ?? 0) + 1);
-  const ranked = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] ?? -1) - (b[0] ?? -1));
-  const discs = new Map<number | null, { x: number; y: number; radius: number }>();
+  const ranked = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const discs = new Map<number, { x: number; y: number; radius: number }>();
   let placed = 0;
   ranked.forEach(([community, size], rank) => {
     const radius = Math.sqrt(size);
@@ -69,12 +70,12 @@ export function communityDiscs(nodes: readonly NetworkNode[]): Map<number | null
 }
 
 /**
- * The graph for sigma. Ties whose ends are not both in the answer, self-loops and repeated ties
+ * The graph for sigma, coloured by `colours` (community id → colour: pass the workspace's, so
+ * that an ego network keeps the colours of the whole). Ties whose ends are not both in the answer, self-loops and repeated ties
  * are left out (the API should not send them; the picture must not break if it does).
  */
-export function buildNetworkGraph(network: Network): NetworkGraph {
+export function buildNetworkGraph(network: Network, colours: ReadonlyMap<number, string> = communityColours(network.communities)): NetworkGraph {
   const graph: NetworkGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
-  const colours = communityColours(network.communities);
   const discs = communityDiscs(network.nodes);
   for (const node of network.nodes) {
     const key = String(node.id);
@@ -86,7 +87,7 @@ export function buildNetworkGraph(network: Network): NetworkGraph {
       x: disc.x + r * Math.cos(2 * Math.PI * v),
       y: disc.y + r * Math.sin(2 * Math.PI * v),
       size: nodeSize(node.influence),
-      color: node.community === null ? OTHER_COLOUR : (colours.get(node.community) ?? OTHER_COLOUR),
+      color: node.community === NO_COMMUNITY ? OTHER_COLOUR : (colours.get(node.community) ?? OTHER_COLOUR),
       label: nodeLabel(node),
       id: node.id,
       handle: node.handle,

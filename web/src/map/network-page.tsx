@@ -9,12 +9,12 @@ import { Link } from '../shell/link.tsx';
 import { LoadFailed } from '../shell/load-failed.tsx';
 import { navigate } from '../shell/router.ts';
 import { AccountCard } from './account-card.tsx';
-import { fetchNetwork } from './map-api.ts';
+import { fetchCommunities, fetchNetwork } from './map-api.ts';
 import { mapPath } from './map-routes.ts';
 import { NetworkCanvas, type LayoutStatus, type NetworkCanvasHandle } from './network-canvas.tsx';
 import { buildNetworkGraph, nodeLabel } from './network-graph.ts';
 import { communityColours, OTHER_COLOUR } from './palette.ts';
-import { NETWORK_LIMIT, type AccountDetail, type Network, type NetworkNode, type Strength } from './types.ts';
+import { NETWORK_EDGE_LIMIT, NETWORK_LIMIT, type AccountDetail, type Network, type NetworkNode, type Strength } from './types.ts';
 import { searchNodes } from './network-search.ts';
 import { useLoad } from './use-load.ts';
 
@@ -31,10 +31,16 @@ interface Props {
 export function NetworkPage({ workspace, focus, depth, account }: Props) {
   const { t, formatNumber } = useI18n();
   const key = `${workspace.slug}:${focus ?? ''}:${depth}`;
-  const { state, reload } = useLoad(key, () => {
+  const { state, reload } = useLoad(key, async () => {
     performance.clearMarks('relais:map:network-requested');
     performance.mark('relais:map:network-requested');
-    return fetchNetwork(workspace.slug, { ...(focus !== null ? { focus, depth } : {}), limit: NETWORK_LIMIT });
+    // The workspace's communities too: colours by rank of size over the whole workspace, so an
+    // ego network and the influencer table show a community in the same colour.
+    const [network, communities] = await Promise.all([
+      fetchNetwork(workspace.slug, { ...(focus !== null ? { focus, depth } : {}), limit: NETWORK_LIMIT, edgeLimit: NETWORK_EDGE_LIMIT }),
+      fetchCommunities(workspace.slug),
+    ]);
+    return { ...network, allCommunities: communities.communities };
   });
 
   return (
@@ -88,15 +94,15 @@ function Explorer({
   formatNumber,
 }: {
   workspace: Workspace;
-  network: Network;
+  network: Network & { allCommunities: ReadonlyArray<{ id: number; size: number }> };
   focus: number | null;
   depth: 1 | 2;
   account: number | null;
   formatNumber(n: number): string;
 }) {
   const { t } = useI18n();
-  const graph = useMemo(() => buildNetworkGraph(network), [network]);
-  const colours = useMemo(() => communityColours(network.communities), [network]);
+  const colours = useMemo(() => communityColours(network.allCommunities), [network]);
+  const graph = useMemo(() => buildNetworkGraph(network, colours), [network, colours]);
   const canvas = useRef<NetworkCanvasHandle>(null);
   const [strength, setStrength] = useState<Strength>('all');
   const [community, setCommunity] = useState<number | null>(null);
@@ -163,7 +169,7 @@ function Explorer({
               {suggestions.map((node) => (
                 <li key={node.id}>
                   <button type="button" onClick={() => jump(node)}>
-                    <span className="swatch" style={{ background: node.community === null ? OTHER_COLOUR : colours.get(node.community) }} aria-hidden="true" />
+                    <span className="swatch" style={{ background: colours.get(node.community) ?? OTHER_COLOUR }} aria-hidden="true" />
                     {nodeLabel(node)} <span className="muted">@{node.handle}</span>
                   </button>
                 </li>

@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Workspace } from '../api/client.ts';
 import { errorText } from '../i18n/error-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { canEditMap, saveSkills } from './map-api.ts';
+import { canEditSkills, saveSkills } from './map-api.ts';
 import { parseSkills } from './skills.ts';
 
 export function SkillsEditor({ workspace, accountId, skills }: { workspace: Workspace; accountId: number; skills: string[] }) {
@@ -75,7 +75,7 @@ export function SkillsEditor({ workspace, accountId, skills }: { workspace: Work
       ) : (
         <p className="muted">{t('map.skills.none')}</p>
       )}
-      {canEditMap(workspace.role) ? (
+      {canEditSkills(workspace.role) ? (
         <button
           type="button"
           className="button button-secondary button-small"
