@@ -138,6 +138,9 @@ export function NetworkCanvas({ graph, strength, community, selected, golden, la
   // Filters and selection: only the reducers run again.
   useEffect(() => {
     view.current = { strength, community, selected, neighbours: selected && graph.hasNode(selected) ? new Set(graph.neighbors(selected)) : new Set(), golden };
+    // A selection draws its neighbourhood above the faded rest: z-ordering, which large graphs
+    // otherwise skip, is worth one sort then.
+    sigma.current?.setSetting('zIndex', graph.size <= LARGE_EDGES || selected !== null);
     sigma.current?.refresh({ skipIndexation: true });
   }, [graph, strength, community, selected, golden]);
 
@@ -200,7 +203,7 @@ function reduceNode(graph: NetworkGraph, view: View, key: string, data: NodeAttr
   if (key === view.selected) return { ...data, highlighted: true, zIndex: 2, forceLabel: true };
   if (view.neighbours.has(key)) return { ...data, zIndex: 1, forceLabel: view.golden.has(key) };
   void graph;
-  return { ...data, color: FADED_COLOUR, label: '', zIndex: 0 };
+  return { ...data, color: FADED_COLOUR, size: Math.min(data.size, 3), label: '', zIndex: 0 };
 }
 
 function reduceEdge(graph: NetworkGraph, view: View, key: string, data: EdgeAttributes): Partial<EdgeAttributes & { hidden: boolean; zIndex: number }> {

@@ -37,8 +37,8 @@ export function communityColours(communities: ReadonlyArray<{ id: number; size: 
   return colours;
 }
 
-export const MIN_NODE_SIZE = 2;
-export const MAX_NODE_SIZE = 16;
+export const MIN_NODE_SIZE = 1.5;
+export const MAX_NODE_SIZE = 11;
 
 /** A node's radius in pixels for an influence of 0–100: its area grows with the influence. */
 export function nodeSize(influence: number): number {
