@@ -125,7 +125,7 @@ function CardBody({
           {accountName(account)}
         </h2>
         <p className="muted">
-          @{account.handle} · {account.network} · {t('map.card.followers', { count: formatNumber(account.followers) })}
+          @{account.handle} · {account.network} · {(account.followers === 1 ? t('map.card.followersOne') : t('map.card.followers', { count: formatNumber(account.followers) }))}
           {account.affiliation ? ` · ${t('map.card.affiliation', { affiliation: account.affiliation })}` : ''}
         </p>
         {account.bio ? <p className="card-bio">{account.bio}</p> : null}

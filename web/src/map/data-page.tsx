@@ -142,8 +142,8 @@ export function DataPage({ workspace }: { workspace: Workspace }) {
               <div className="import-report" data-testid="import-report">
                 <p className="notice">
                   {t('map.data.loaded', { nodes: formatNumber(report.nodes), edges: formatNumber(report.edges), created: formatNumber(report.accountsCreated) })}
-                  {report.errors.length > 0 ? ` ${t('map.data.refused', { count: formatNumber(report.errors.length) })}` : ''}
-                  {report.warnings.length > 0 ? ` ${t('map.data.warned', { count: formatNumber(report.warnings.length) })}` : ''}
+                  {report.errors.length === 1 ? ` ${t('map.data.refusedOne')}` : report.errors.length > 1 ? ` ${t('map.data.refused', { count: formatNumber(report.errors.length) })}` : ''}
+                  {report.warnings.length === 1 ? ` ${t('map.data.warnedOne')}` : report.warnings.length > 1 ? ` ${t('map.data.warned', { count: formatNumber(report.warnings.length) })}` : ''}
                 </p>
                 {lines.length > 0 ? (
                   <div className="table-scroll">

@@ -68,7 +68,9 @@ export function HelpPage({ workspace }: { workspace: Workspace }) {
               ? state.data.from
                 ? t('map.help.none', { skill: asked })
                 : t('map.help.noAsker')
-              : t('map.help.found', { count: formatNumber(state.data.candidates.length), skill: asked })}
+              : state.data.candidates.length === 1
+                ? t('map.help.foundOne', { skill: asked })
+                : t('map.help.found', { count: formatNumber(state.data.candidates.length), skill: asked })}
           </p>
           <ol className="candidates">
             {state.data.candidates.map((candidate, rank) => (

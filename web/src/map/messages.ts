@@ -177,6 +177,10 @@ export const mapEn = {
   'map.help.noAsker': 'Nobody to start from: the workspace has no brand account in its graph yet.',
   'map.help.strongLink': 'strong tie, strength',
   'map.help.weakLink': 'weak tie, strength',
+  'map.data.refusedOne': '1 line refused.',
+  'map.data.warnedOne': '1 line loaded with a warning.',
+  'map.card.followersOne': '1 follower',
+  'map.help.foundOne': '1 person can help with “{skill}”.',
 } satisfies Record<string, string>;
 
 export const mapFr: Record<keyof typeof mapEn, string> = {
@@ -355,4 +359,8 @@ export const mapFr: Record<keyof typeof mapEn, string> = {
   'map.help.noAsker': 'Personne d’où partir : l’espace n’a pas encore de compte de la marque dans son graphe.',
   'map.help.strongLink': 'lien fort, force',
   'map.help.weakLink': 'lien faible, force',
+  'map.data.refusedOne': '1 ligne refusée.',
+  'map.data.warnedOne': '1 ligne chargée avec un avertissement.',
+  'map.card.followersOne': '1 abonné',
+  'map.help.foundOne': '1 personne peut aider pour « {skill} ».',
 };
