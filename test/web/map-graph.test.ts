@@ -7,7 +7,7 @@ import { formatOfFile } from '../../web/src/map/import-formats.ts';
 import { isMapPath, mapPath, parseMapPath } from '../../web/src/map/map-routes.ts';
 import { buildNetworkGraph, communityDiscs } from '../../web/src/map/network-graph.ts';
 import { searchNodes } from '../../web/src/map/network-search.ts';
-import { CANVAS_BACKGROUND, COMMUNITY_COLOURS, communityColours, contrast, GOLDEN_TIE_COLOUR, MAX_NODE_SIZE, MIN_NODE_SIZE, nodeSize, OTHER_COLOUR, STRONG_TIE_COLOUR } from '../../web/src/map/palette.ts';
+import { CANVAS_BACKGROUND, COMMUNITY_COLOURS, communityColours, contrast, GOLDEN_TIE_COLOUR, MAX_NODE_SIZE, MIN_NODE_SIZE, nodeScale, nodeSize, OTHER_COLOUR, STRONG_TIE_COLOUR } from '../../web/src/map/palette.ts';
 import { parseSkills } from '../../web/src/map/skills.ts';
 import type { Network, NetworkNode } from '../../web/src/map/types.ts';
 import { parseRoute } from '../../web/src/shell/router.ts';
@@ -53,6 +53,11 @@ test('a node’s size grows with its influence, within bounds', () => {
   assert.equal(nodeSize(-5), MIN_NODE_SIZE);
   assert.equal(nodeSize(500), MAX_NODE_SIZE);
   assert.ok(nodeSize(10) < nodeSize(40) && nodeSize(40) < nodeSize(90));
+  assert.equal(nodeScale(500), 1);
+  assert.equal(nodeScale(2_000), 1);
+  assert.ok(nodeScale(8_000) < 1 && nodeScale(8_000) > nodeScale(20_000));
+  assert.equal(nodeScale(1_000_000), 0.45);
+  assert.equal(nodeSize(100, 0.5), MAX_NODE_SIZE / 2);
 });
 
 function node(id: number, community: number, extra: Partial<NetworkNode> = {}): NetworkNode {

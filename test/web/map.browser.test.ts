@@ -98,7 +98,7 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 
 const skip = !hasChromium && !inCi ? `no Chromium at ${CHROMIUM}` : false;
 
-describe('Map in Chromium', { skip, timeout: 300_000 }, () => {
+describe('Map in Chromium', { skip, timeout: 1_200_000 }, () => {
   let session: BrowserSession;
   let page: Page;
   let workspace: string;
@@ -438,14 +438,14 @@ describe('Map in Chromium', { skip, timeout: 300_000 }, () => {
     const pan = await frames(async () => {
       await page.mouse.move(cx, cy);
       await page.mouse.down();
-      for (let i = 0; i < 90; i += 1) await page.mouse.move(cx + 220 * Math.sin(i / 12), cy + 120 * Math.cos(i / 12), { steps: 1 });
+      for (let i = 0; i < 40; i += 1) await page.mouse.move(cx + 220 * Math.sin(i / 6), cy + 120 * Math.cos(i / 6), { steps: 1 });
       await page.mouse.up();
       await page.waitForTimeout(300);
     });
     const zoom = await frames(async () => {
       await page.mouse.move(cx, cy);
-      for (let i = 0; i < 12; i += 1) {
-        await page.mouse.wheel(0, i < 6 ? -240 : 240);
+      for (let i = 0; i < 8; i += 1) {
+        await page.mouse.wheel(0, i < 4 ? -240 : 240);
         await page.waitForTimeout(150);
       }
       await page.waitForTimeout(500);

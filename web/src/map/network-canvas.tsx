@@ -9,7 +9,7 @@ import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import Sigma from 'sigma';
-import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeLineProgram, EdgeRectangleProgram, NodePointProgram } from 'sigma/rendering';
 import type { EdgeAttributes, NetworkGraph, NodeAttributes } from './network-graph.ts';
 import { FADED_COLOUR, GOLDEN_TIE_COLOUR } from './palette.ts';
 import type { Strength } from './types.ts';
@@ -78,7 +78,10 @@ export function NetworkCanvas({ graph, strength, community, selected, golden, la
     const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, element, {
       defaultEdgeType: 'fine',
       edgeProgramClasses: { fine: EdgeLineProgram, thick: large ? EdgeLineProgram : EdgeRectangleProgram },
+      // Large graphs: one vertex a node (gl.POINTS) rather than a triangle.
+      ...(large ? { defaultNodeType: 'point', nodeProgramClasses: { point: NodePointProgram } } : {}),
       hideEdgesOnMove: large,
+      hideLabelsOnMove: large,
       zIndex: !large,
       labelRenderedSizeThreshold: 8,
       labelFont: 'Inter, system-ui, sans-serif',
@@ -92,6 +95,7 @@ export function NetworkCanvas({ graph, strength, community, selected, golden, la
       performance.mark('relais:map:first-render');
       element.dataset.state = 'rendered';
     });
+    if (large) gentleHover(renderer);
     renderer.on('clickNode', ({ node }) => callbacks.current.onSelect(node));
     renderer.on('clickStage', () => callbacks.current.onSelect(null));
     renderer.on('enterNode', () => (element.style.cursor = 'pointer'));
@@ -195,6 +199,32 @@ export function NetworkCanvas({ graph, strength, community, selected, golden, la
       onKeyDown={onKeyDown}
     />
   );
+}
+
+/** Hover picking, at most this often on large graphs. */
+const HOVER_MS = 120;
+
+/**
+ * Sigma finds the node under the mouse on every mouse move by reading a pixel of its picking
+ * layer (gl.readPixels), which waits for the GPU to finish every queued frame. While dragging
+ * that is useless and, on a software renderer, it stalls each move for a whole frame of 100,000
+ * ties: skip it while a button is down or the camera moves, and at most every HOVER_MS otherwise.
+ */
+function gentleHover(renderer: Sigma<NodeAttributes, EdgeAttributes>): void {
+  const captor = renderer.getMouseCaptor();
+  // Sigma's own handler (a private field, stable across 3.0.x).
+  const listeners = (renderer as unknown as { activeListeners: Record<string, ((event: unknown) => void) | undefined> }).activeListeners;
+  const hover = listeners.handleMove;
+  if (!hover) return;
+  captor.off('mousemove', hover);
+  let last = 0;
+  captor.on('mousemove', (event) => {
+    if (captor.isMouseDown || captor.isMoving || renderer.getCamera().isAnimated()) return;
+    const now = performance.now();
+    if (now - last < HOVER_MS) return;
+    last = now;
+    hover(event);
+  });
 }
 
 function reduceNode(graph: NetworkGraph, view: View, key: string, data: NodeAttributes): Partial<NodeAttributes & { hidden: boolean; highlighted: boolean; zIndex: number; forceLabel: boolean }> {

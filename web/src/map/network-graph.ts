@@ -2,7 +2,7 @@
 // sizes, labels, and a first layout in which each community already sits in its own disc, so
 // that the first frame means something before ForceAtlas2 refines it.
 import { DirectedGraph } from 'graphology';
-import { communityColours, nodeSize, OTHER_COLOUR, STRONG_TIE_COLOUR, WEAK_TIE_COLOUR } from './palette.ts';
+import { communityColours, nodeScale, nodeSize, OTHER_COLOUR, STRONG_TIE_COLOUR, WEAK_TIE_COLOUR } from './palette.ts';
 import { NO_COMMUNITY, type Network, type NetworkNode } from './types.ts';
 
 export interface NodeAttributes {
@@ -77,6 +77,7 @@ export function communityDiscs(nodes: readonly NetworkNode[]): Map<number, { x: 
 export function buildNetworkGraph(network: Network, colours: ReadonlyMap<number, string> = communityColours(network.communities)): NetworkGraph {
   const graph: NetworkGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: false, allowSelfLoops: false });
   const discs = communityDiscs(network.nodes);
+  const scale = nodeScale(network.nodes.length);
   for (const node of network.nodes) {
     const key = String(node.id);
     if (graph.hasNode(key)) continue;
@@ -86,7 +87,7 @@ export function buildNetworkGraph(network: Network, colours: ReadonlyMap<number,
     graph.addNode(key, {
       x: disc.x + r * Math.cos(2 * Math.PI * v),
       y: disc.y + r * Math.sin(2 * Math.PI * v),
-      size: nodeSize(node.influence),
+      size: nodeSize(node.influence, scale),
       color: node.community === NO_COMMUNITY ? OTHER_COLOUR : (colours.get(node.community) ?? OTHER_COLOUR),
       label: nodeLabel(node),
       id: node.id,
