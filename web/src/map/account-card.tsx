@@ -42,7 +42,7 @@ interface Props {
 
 export function AccountCard({ workspace, id, colours, onClose, onOpenAccount, onLoaded }: Props) {
   const { t, locale, formatNumber } = useI18n();
-  const { state, reload } = useLoad(`${workspace.slug}:${id}`, () => fetchAccount(workspace.slug, id));
+  const { state, reload } = useLoad(`${workspace.slug}:${id}:${locale}`, () => fetchAccount(workspace.slug, id, locale));
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = state.status === 'ready' ? state.data : null;

@@ -14,12 +14,12 @@ import { useLoad } from './use-load.ts';
 const LIMIT = 20;
 
 export function HelpPage({ workspace }: { workspace: Workspace }) {
-  const { t, formatNumber } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const [draft, setDraft] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   const fieldId = useId();
-  const { state, reload } = useLoad(asked === null ? null : `${workspace.slug}:${asked}`, () => fetchHelp(workspace.slug, { q: asked ?? '', limit: LIMIT }));
+  const { state, reload } = useLoad(asked === null ? null : `${workspace.slug}:${asked}:${locale}`, () => fetchHelp(workspace.slug, { q: asked ?? '', limit: LIMIT, lang: locale }));
 
   function ask(event: FormEvent) {
     event.preventDefault();

@@ -20,15 +20,17 @@ export function influencersCsvUrl(workspace: string, query: Omit<InfluencerQuery
   return `${base(workspace)}/influencers?${search}`;
 }
 
-export function fetchAccount(workspace: string, id: number): Promise<AccountDetail> {
-  return unwrap(api.GET('/api/v1/w/{workspace}/map/accounts/{id}', { params: { path: { workspace, id }, query: {} } }));
+/** `lang`: the language of the score's explanation (the interface's). */
+export function fetchAccount(workspace: string, id: number, lang: 'en' | 'fr'): Promise<AccountDetail> {
+  return unwrap(api.GET('/api/v1/w/{workspace}/map/accounts/{id}', { params: { path: { workspace, id }, query: { lang } } }));
 }
 
 export function fetchCommunities(workspace: string): Promise<Communities> {
   return unwrap(api.GET('/api/v1/w/{workspace}/map/communities', { params: { path: { workspace } } }));
 }
 
-export function fetchHelp(workspace: string, query: { q: string; from?: number; limit?: number }) {
+/** `lang`: the language of the reasons (why). */
+export function fetchHelp(workspace: string, query: { q: string; from?: number; limit?: number; lang: 'en' | 'fr' }) {
   return unwrap(api.GET('/api/v1/w/{workspace}/map/help', { params: { path: { workspace }, query } }));
 }
 
