@@ -1,0 +1,212 @@
+// The dashboard's queries, each one GROUP BY in the database (never a load of the mentions,
+// except a bounded sample of texts for keywords). The "cube" counts the scope's mentions once
+// by day × source type × sentiment × language × country × gender, so volume, sentiment over
+// time, languages, countries and gender come from a single pass.
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../../platform/db/connect.ts';
+import type { PlatformTables } from '../../platform/db/schema.ts';
+import { engagementSql, genderSql, hostSql, jsonElementsSql, scopeSql, type DashboardScope } from './scope.ts';
+
+type Db = Kysely<PlatformTables>;
+export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+const num = (value: unknown): number => (value == null ? 0 : Number(value));
+const str = (value: unknown): string | null => (value == null ? null : String(value));
+
+export interface CubeRow {
+  /** Start of the UTC day, epoch ms. */
+  day: number;
+  sourceType: string;
+  sentiment: string | null;
+  lang: string | null;
+  country: string | null;
+  gender: string;
+  count: number;
+  /** Sum of the authors' followers over these mentions (potential impressions). */
+  reach: number;
+}
+
+export async function cubeCounts(db: Db, scope: DashboardScope): Promise<CubeRow[]> {
+  const s = scopeSql(scope);
+  const day = sql`(${s.time} / ${sql.lit(DAY_MS)})`;
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${day} as d, m.source_type as source_type, m.sentiment as sentiment, m.lang as lang, a.country as country, ${genderSql} as gender,
+           count(*) as n, sum(coalesce(a.followers, 0)) as reach
+    from ${s.from} where ${s.where}
+    group by ${day}, m.source_type, m.sentiment, m.lang, a.country, ${genderSql}`.execute(db);
+  return rows.map((r) => ({ day: num(r.d) * DAY_MS, sourceType: String(r.source_type), sentiment: str(r.sentiment), lang: str(r.lang), country: str(r.country), gender: String(r.gender), count: num(r.n), reach: num(r.reach) }));
+}
+
+export interface BucketRow {
+  at: number;
+  sourceType: string;
+  count: number;
+}
+
+/** Mentions per bucket (hour or day) and source type over [from, to) of the scope. */
+export async function volumeCounts(db: Db, scope: DashboardScope, period: { from: number; to: number }, bucketMs: number): Promise<BucketRow[]> {
+  const s = scopeSql(scope, period);
+  const bucket = sql`(${s.time} / ${sql.lit(bucketMs)})`;
+  const { rows } = await sql<Record<string, unknown>>`select ${bucket} as b, m.source_type as source_type, count(*) as n from ${s.from} where ${s.where} group by ${bucket}, m.source_type`.execute(db);
+  return rows.map((r) => ({ at: num(r.b) * bucketMs, sourceType: String(r.source_type), count: num(r.n) }));
+}
+
+export interface AuthorRow {
+  id: number;
+  handle: string;
+  displayName: string | null;
+  network: string;
+  profileUrl: string | null;
+  country: string | null;
+  kind: string;
+  followers: number;
+  mentions: number;
+  engagement: number;
+}
+
+/** The authors in the top `limit` by mentions, by reach (followers) or by engagement. */
+export async function topAuthors(db: Db, dialect: Dialect, scope: DashboardScope, limit = 10): Promise<AuthorRow[]> {
+  const s = scopeSql(scope);
+  const { rows } = await sql<Record<string, unknown>>`
+    with agg as (
+      select a.id as id, a.handle as handle, a.display_name as display_name, a.network as network, a.profile_url as profile_url, a.country as country, a.kind as kind, a.followers as followers,
+             count(*) as n, sum(${engagementSql(dialect)}) as eng
+      from ${s.from} where ${s.where} and a.id is not null group by a.id
+    ), ranked as (
+      select agg.*, row_number() over (order by n desc, id) as r1, row_number() over (order by followers desc, id) as r2, row_number() over (order by eng desc, id) as r3 from agg
+    )
+    select * from ranked where r1 <= ${limit} or r2 <= ${limit} or r3 <= ${limit}`.execute(db);
+  return rows.map((r) => ({
+    id: num(r.id),
+    handle: String(r.handle),
+    displayName: str(r.display_name),
+    network: String(r.network),
+    profileUrl: str(r.profile_url),
+    country: str(r.country),
+    kind: String(r.kind),
+    followers: num(r.followers),
+    mentions: num(r.n),
+    engagement: num(r.eng),
+  }));
+}
+
+/** How many distinct authors wrote in the scope. */
+export async function authorCount(db: Db, scope: DashboardScope): Promise<number> {
+  const s = scopeSql(scope);
+  const { rows } = await sql<{ n: unknown }>`select count(distinct m.author_id) as n from ${s.from} where ${s.where}`.execute(db);
+  return num(rows[0]?.n);
+}
+
+export interface TermCount {
+  term: string;
+  count: number;
+}
+
+/** The most used hashtags or @handles (lower-cased), counted over every mention of the scope. */
+export async function topEntities(db: Db, dialect: Dialect, scope: DashboardScope, column: 'hashtags' | 'mentioned', limit = 30): Promise<TermCount[]> {
+  const s = scopeSql(scope);
+  const { rows } = await sql<Record<string, unknown>>`
+    select lower(j.value) as term, count(*) as n from ${s.from} ${jsonElementsSql(dialect, column)} where ${s.where}
+    group by lower(j.value) order by n desc, term limit ${limit}`.execute(db);
+  return rows.map((r) => ({ term: String(r.term), count: num(r.n) }));
+}
+
+/** Mentions per site (the URL's host, without "www."). */
+export async function topHosts(db: Db, dialect: Dialect, scope: DashboardScope, limit = 15): Promise<TermCount[]> {
+  const s = scopeSql(scope);
+  const host = hostSql(dialect);
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${host} as host, count(*) as n from ${s.from} where ${s.where} and m.url is not null group by ${host} order by n desc limit ${limit * 2}`.execute(db);
+  const merged = new Map<string, number>();
+  for (const r of rows) {
+    const name = String(r.host ?? '').replace(/^www\./, '');
+    if (name) merged.set(name, (merged.get(name) ?? 0) + num(r.n));
+  }
+  return [...merged].map(([term, count]) => ({ term, count })).sort((a, b) => b.count - a.count || a.term.localeCompare(b.term)).slice(0, limit);
+}
+
+export interface TextRow {
+  title: string | null;
+  text: string;
+}
+
+/**
+ * At most about `max` texts of the scope, a systematic sample by id (every k-th mention, k from
+ * the count) so that every day of the period is represented. `exceptTopic` keeps out a topic's
+ * mentions (the background keywords are measured against).
+ */
+export async function sampleTexts(db: Db, scope: DashboardScope, total: number, max: number, exceptTopic?: number): Promise<TextRow[]> {
+  const s = scopeSql(scope);
+  const k = Math.max(1, Math.ceil(total / max));
+  const except = exceptTopic === undefined ? sql`` : sql`and not exists (select 1 from topic_mentions x where x.topic_id = ${exceptTopic} and x.mention_id = m.id)`;
+  const { rows } = await sql<Record<string, unknown>>`select m.title as title, m.text as text from ${s.from} where ${s.where} and m.id % ${k} = 0 ${except} limit ${max}`.execute(db);
+  return rows.map((r) => ({ title: str(r.title), text: String(r.text) }));
+}
+
+export interface TopicDayRow {
+  topicId: number;
+  day: number;
+  count: number;
+}
+
+/** Mentions per day of each topic (share of voice), from topic_mentions alone. */
+export async function topicDailyCounts(db: Db, topicIds: readonly number[], period: { from: number; to: number }): Promise<TopicDayRow[]> {
+  if (topicIds.length === 0) return [];
+  const day = sql`(tm.published_at / ${sql.lit(DAY_MS)})`;
+  const { rows } = await sql<Record<string, unknown>>`
+    select tm.topic_id as topic_id, ${day} as d, count(*) as n from topic_mentions tm
+    where tm.topic_id in (${sql.join(topicIds.map((id) => sql`${id}`))}) and tm.published_at >= ${period.from} and tm.published_at < ${period.to}
+    group by tm.topic_id, ${day}`.execute(db);
+  return rows.map((r) => ({ topicId: num(r.topic_id), day: num(r.d) * DAY_MS, count: num(r.n) }));
+}
+
+export interface MentionSample {
+  id: number;
+  publishedAt: number;
+  sourceType: string;
+  network: string;
+  url: string | null;
+  title: string | null;
+  text: string;
+  sentiment: string | null;
+  engagement: number;
+  author: { handle: string; displayName: string | null; followers: number; country: string | null } | null;
+}
+
+/** Mentions of the scope ordered by `order`: the first ones, or the most engaging. */
+export async function mentionSamples(db: Db, dialect: Dialect, scope: DashboardScope, order: 'first' | 'engagement', limit: number): Promise<MentionSample[]> {
+  const s = scopeSql(scope);
+  const eng = engagementSql(dialect);
+  const orderBy = order === 'first' ? sql`${s.time} asc, m.id asc` : sql`${eng} desc, m.id asc`;
+  const { rows } = await sql<Record<string, unknown>>`
+    select m.id as id, m.published_at as published_at, m.source_type as source_type, m.network as network, m.url as url, m.title as title, m.text as text, m.sentiment as sentiment,
+           ${eng} as eng, a.id as author_id, a.handle as handle, a.display_name as display_name, a.followers as followers, a.country as country
+    from ${s.from} where ${s.where} order by ${orderBy} limit ${limit}`.execute(db);
+  return rows.map((r) => ({
+    id: num(r.id),
+    publishedAt: num(r.published_at),
+    sourceType: String(r.source_type),
+    network: String(r.network),
+    url: str(r.url),
+    title: str(r.title),
+    text: String(r.text),
+    sentiment: str(r.sentiment),
+    engagement: num(r.eng),
+    author: r.author_id == null ? null : { handle: String(r.handle), displayName: str(r.display_name), followers: num(r.followers), country: str(r.country) },
+  }));
+}
+
+export interface LiveRow {
+  network: string;
+  /** Start of the minute (or second) bucket, epoch ms. */
+  at: number;
+  count: number;
+}
+
+/** Mentions published per bucket and network in [from, to) (the live view: the last minute, the last hour). */
+export async function liveCounts(db: Db, scope: DashboardScope, bucketMs: number): Promise<LiveRow[]> {
+  const s = scopeSql(scope);
+  const bucket = sql`(${s.time} / ${sql.lit(bucketMs)})`;
+  const { rows } = await sql<Record<string, unknown>>`select m.network as network, ${bucket} as b, count(*) as n from ${s.from} where ${s.where} group by m.network, ${bucket}`.execute(db);
+  return rows.map((r) => ({ network: String(r.network), at: num(r.b) * bucketMs, count: num(r.n) }));
+}
