@@ -5,6 +5,9 @@ import type { Capability, CapabilityContext } from '../platform/capability.ts';
 import { countInWorkspace } from '../platform/db/count.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { alertCommands, registerAlerts, startAlerts } from './alerts/index.ts';
+import { registerDashboardRoutes } from './dashboard/routes.ts';
+import { buzzCommand, reportCommand } from './report/commands.ts';
+import { registerReportRoutes } from './report/routes.ts';
 import { listenCommands } from './commands.ts';
 import { loadEnricher } from './enricher.ts';
 import { backfillSentiment } from './sentiment-backfill.ts';
@@ -38,6 +41,8 @@ export const listen: Capability = {
     registerListenRoutes(ctx, { topics, enrich: loadEnricher });
     registerAnalyticsRoutes(ctx);
     registerAlerts(ctx);
+    registerDashboardRoutes(ctx);
+    registerReportRoutes(ctx);
     registerSourceRoutes(ctx, { topics, enrich: loadEnricher });
     // Every minute the scheduler looks for sources due; each is polled as its own job (its key
     // keeps one poll of a source at a time).
@@ -106,7 +111,7 @@ export const listen: Capability = {
     // Streams end now (what they received is stored) rather than when the job runner gives up waiting.
     for (const stopping of streamsRunning.get(ctx) ?? []) stopping.abort();
   },
-  commands: [...listenCommands, ...alertCommands],
+  commands: [...listenCommands, ...alertCommands, reportCommand, buzzCommand],
   async overview(db, workspaceId) {
     const [accounts, mentions] = await Promise.all([countInWorkspace(db, 'accounts', workspaceId), countInWorkspace(db, 'mentions', workspaceId)]);
     return { accounts, mentions };

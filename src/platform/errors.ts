@@ -40,6 +40,7 @@ export const CATALOGUE = {
   RELAIS_ALERT_RULE_INVALID: { status: 400, userError: true, message: 'The alert rule is not valid.' },
   RELAIS_ALERT_NOT_FOUND: { status: 404, userError: true, message: 'No such alert.' },
   RELAIS_ALERT_STATUS_INVALID: { status: 409, userError: true, message: 'The alert is not in a state that allows this.' },
+  RELAIS_PDF_UNAVAILABLE: { status: 503, userError: true, message: 'The PDF could not be printed (Chromium is missing or failed).' },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;
