@@ -95,7 +95,7 @@ describe('Listen in Chromium', { skip: !hasChromium && !inCi ? `no Chromium at $
     await page.waitForURL(new RegExp(`/w/${workspace}/listen$`));
     await page.getByRole('heading', { level: 1, name: 'Mentions' }).waitFor();
     const tabs = page.getByRole('navigation', { name: 'Listen pages' });
-    assert.deepEqual((await tabs.getByRole('link').allTextContents()).map((t) => t.replace(/\d+$/, '')), ['Mentions', 'Topics', 'Alerts', 'Sources', 'Ingest log']);
+    assert.deepEqual((await tabs.getByRole('link').allTextContents()).map((t) => t.replace(/\d+$/, '')), ['Dashboard', 'Mentions', 'Topics', 'Alerts', 'Sources', 'Ingest log']);
 
     await tabs.getByRole('link', { name: /Topics/ }).click();
     await page.waitForURL(new RegExp(`/listen/topics$`));

@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { CapabilityContext } from '../../platform/capability.ts';
 import { ErrorSchema, jsonResponse, WorkspaceParam } from '../../platform/http/schemas.ts';
+import { periodOrDefault } from '../report/period.ts';
 import { findTopic } from '../topics.ts';
 import { buildDashboard, LIMITS } from './dashboard.ts';
 import { liveView } from './live.ts';
@@ -32,11 +33,11 @@ export function registerDashboardRoutes(ctx: CapabilityContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
+      const workspaceId = c.get('workspace')!.id;
       const dashboard = await buildDashboard(ctx.db, ctx.dialect, {
-        workspaceId: c.get('workspace')!.id,
+        workspaceId,
         topicId: q.topic,
-        from: q.from,
-        to: q.to,
+        ...(await periodOrDefault(ctx.db, workspaceId, q, ctx.now())),
         bucket: q.bucket,
         compare: q.compare?.split(',').map(Number),
       });

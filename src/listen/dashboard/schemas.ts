@@ -70,6 +70,6 @@ export const LiveSchema = z
 
 export const PeriodQuery = z.object({
   topic: z.coerce.number().int().positive().optional().openapi({ description: 'A topic id; absent: the whole workspace' }),
-  from: z.coerce.number().int().openapi({ description: 'Epoch ms, inclusive' }),
-  to: z.coerce.number().int().openapi({ description: 'Epoch ms, exclusive' }),
+  from: z.coerce.number().int().optional().openapi({ description: 'Epoch ms, inclusive; default: 60 days before `to`' }),
+  to: z.coerce.number().int().optional().openapi({ description: "Epoch ms, exclusive; default: the end of the day of the workspace's last mention" }),
 });

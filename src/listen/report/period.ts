@@ -28,14 +28,21 @@ export function parseDate(value: string, field: string): number {
 
 /** The period [from, to): given dates (a date-only `to` counts its whole day), else the 60 days up to the workspace's last mention. */
 export async function resolvePeriod(db: Kysely<PlatformTables>, workspaceId: number, flags: { from?: string; to?: string }, now: number): Promise<{ from: number; to: number }> {
-  let to: number;
-  if (flags.to) to = parseDate(flags.to, '--to') + (/^\d{4}-\d{2}-\d{2}$/.test(flags.to) ? DAY_MS : 0);
-  else {
-    const { rows } = await sql<{ last: unknown }>`select max(published_at) as last from mentions where workspace_id = ${workspaceId}`.execute(db);
-    const last = rows[0]?.last == null ? now : Math.min(Number(rows[0].last), now);
-    to = Math.floor(last / DAY_MS) * DAY_MS + DAY_MS;
-  }
+  const to = flags.to ? parseDate(flags.to, '--to') + (/^\d{4}-\d{2}-\d{2}$/.test(flags.to) ? DAY_MS : 0) : await lastDayEnd(db, workspaceId, now);
   const from = flags.from ? parseDate(flags.from, '--from') : to - DEFAULT_DAYS * DAY_MS;
   if (from >= to) throw new RelaisError('RELAIS_CLI_USAGE', '--from must come before --to.', { field: '--from' });
   return { from, to };
+}
+
+/** The end (exclusive) of the UTC day of the workspace's last mention, or of today when it has none. */
+export async function lastDayEnd(db: Kysely<PlatformTables>, workspaceId: number, now: number): Promise<number> {
+  const { rows } = await sql<{ last: unknown }>`select max(published_at) as last from mentions where workspace_id = ${workspaceId}`.execute(db);
+  const last = rows[0]?.last == null ? now : Math.min(Number(rows[0].last), now);
+  return Math.floor(last / DAY_MS) * DAY_MS + DAY_MS;
+}
+
+/** [from, to) from optional epoch-ms bounds: missing ones default to the 60 days up to the last mention. */
+export async function periodOrDefault(db: Kysely<PlatformTables>, workspaceId: number, period: { from?: number; to?: number }, now: number): Promise<{ from: number; to: number }> {
+  const to = period.to ?? (await lastDayEnd(db, workspaceId, now));
+  return { from: period.from ?? to - DEFAULT_DAYS * DAY_MS, to };
 }

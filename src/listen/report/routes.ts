@@ -8,6 +8,7 @@ import { PeriodQuery } from '../dashboard/schemas.ts';
 import { buildReport } from './build.ts';
 import { renderReportHtml } from './html.ts';
 import { printPdf } from './pdf.ts';
+import { periodOrDefault } from './period.ts';
 
 /** A file name from the topic's name: letters, digits and dashes. */
 function fileName(topic: string | null, from: number, format: string): string {
@@ -38,11 +39,12 @@ export function registerReportRoutes(ctx: CapabilityContext): void {
     async (c) => {
       const workspaceId = c.get('workspace')!.id;
       const q = c.req.valid('query');
-      checkPeriod(q.from, q.to, 'day');
+      const { from, to } = await periodOrDefault(ctx.db, workspaceId, q, ctx.now());
+      checkPeriod(from, to, 'day');
       const topic = q.topic === undefined ? null : await findTopic(ctx.db, workspaceId, q.topic);
-      const data = await buildReport(ctx.db, ctx.dialect, { workspaceId, topicId: topic?.id, from: q.from, to: q.to }, ctx.now());
+      const data = await buildReport(ctx.db, ctx.dialect, { workspaceId, topicId: topic?.id, from, to }, ctx.now());
       const html = await renderReportHtml(data, q.lang);
-      const disposition = `attachment; filename="${fileName(topic?.name ?? null, q.from, q.format)}"`;
+      const disposition = `attachment; filename="${fileName(topic?.name ?? null, from, q.format)}"`;
       if (q.format === 'pdf') return c.body(new Uint8Array(await printPdf(html)), 200, { 'content-type': 'application/pdf', 'content-disposition': disposition });
       return c.body(html, 200, { 'content-type': 'text/html; charset=utf-8', 'content-disposition': disposition });
     },

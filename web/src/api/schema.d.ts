@@ -1422,6 +1422,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Listen dashboard of a topic (or the workspace) over a period
+         * @description Volume per day or hour by source type with spikes (each day against the median of the same weekday over the 4 weeks before), sentiment split and trend, countries, languages, author gender, top authors by mentions, reach (followers) and engagement, hashtags, @handles, sites, keywords, phrases and co-mentioned names (Dunning's log-likelihood against the workspace's other mentions, on a sample of at most 3000 texts), and the share of voice of the workspace's topics (or those in `compare`). Days are UTC; at most 400 days, hourly buckets over at most 31.
+         *
+         *     Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: hour for 3 days or less, else day */
+                    bucket?: "day" | "hour";
+                    /** @description Topic ids for the share of voice, comma-separated */
+                    compare?: string;
+                    /** @description Epoch ms, inclusive; default: 60 days before `to` */
+                    from?: number | null;
+                    /** @description Epoch ms, exclusive; default: the end of the day of the workspace's last mention */
+                    to?: number | null;
+                    /** @description A topic id; absent: the whole workspace */
+                    topic?: number;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The dashboard */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description A bad period */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such topic */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/analytics/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 60 seconds: mentions published in the last minute per network, and per minute over the last hour
+         * @description The web app refreshes it on each `mentions.ingested` event of the workspace event stream (SSE).
+         *
+         *     Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    topic?: number;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The live counters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiveView"];
+                    };
+                };
+                /** @description No such topic */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/analytics/volume": {
         parameters: {
             query?: never;
@@ -3365,6 +3491,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/reports/buzz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The buzz report of a topic over a period, as a self-contained HTML file or a PDF
+         * @description Totals per source type and their factor against a usual day, the daily chart with spikes, when the buzz started and who started it, how it spread, sentiment, countries (map), author gender, keywords, co-mentioned names, key authors and quotes. The PDF is printed by Chromium on the server.
+         *
+         *     Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "html" | "pdf";
+                    /** @description Epoch ms, inclusive; default: 60 days before `to` */
+                    from?: number | null;
+                    lang?: "en" | "fr";
+                    /** @description Epoch ms, exclusive; default: the end of the day of the workspace's last mention */
+                    to?: number | null;
+                    /** @description A topic id; absent: the whole workspace */
+                    topic?: number;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "text/html": string;
+                    };
+                };
+                /** @description A bad period */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such topic */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The PDF could not be printed */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/sources": {
         parameters: {
             query?: never;
@@ -4585,6 +4791,153 @@ export interface components {
              */
             verify: boolean;
         };
+        Dashboard: {
+            authors: {
+                byEngagement: components["schemas"]["DashboardAuthor"][];
+                byReach: components["schemas"]["DashboardAuthor"][];
+                byVolume: components["schemas"]["DashboardAuthor"][];
+            };
+            authorsCount: number;
+            bySource: {
+                [key: string]: number;
+            };
+            /** @description ISO 3166-1 alpha-2 of the author's country, or 'unknown' */
+            countries: {
+                count: number;
+                key: string;
+            }[];
+            daily: {
+                at: number[];
+                buzz: {
+                    burstDays: number[];
+                    days: {
+                        baseline: number | null;
+                        burst: boolean;
+                        count: number;
+                        factor: number | null;
+                        z: number | null;
+                    }[];
+                    peak: {
+                        at: number;
+                        baseline: number | null;
+                        count: number;
+                        factor: number | null;
+                    } | null;
+                    sourceType: string;
+                    total: number;
+                }[];
+                bySource: {
+                    [key: string]: number[];
+                };
+                marks: {
+                    at: number;
+                    baseline: number | null;
+                    count: number;
+                    factor: number | null;
+                    sourceType: string;
+                    z: number | null;
+                }[];
+            };
+            from: number;
+            /** @description Mentions by the gender inferred for their author; organisations and media apart */
+            gender: {
+                f: number;
+                m: number;
+                organisation: number;
+                unknown: number;
+            };
+            handles: {
+                count: number;
+                term: string;
+            }[];
+            hashtags: {
+                count: number;
+                term: string;
+            }[];
+            languages: {
+                count: number;
+                key: string;
+            }[];
+            /** @description Sum of the authors' followers over the mentions (potential impressions) */
+            reach: number;
+            sentiment: {
+                daily: {
+                    negative: number[];
+                    neutral: number[];
+                    positive: number[];
+                    unscored: number[];
+                };
+                split: {
+                    negative: number;
+                    neutral: number;
+                    positive: number;
+                    unscored: number;
+                };
+            };
+            shareOfVoice: {
+                at: number[];
+                topics: {
+                    daily: number[];
+                    id: number;
+                    name: string;
+                    share: number;
+                    total: number;
+                }[];
+            };
+            sites: {
+                count: number;
+                term: string;
+            }[];
+            terms: {
+                keywords: {
+                    count: number;
+                    keyness: number | null;
+                    share: number;
+                    term: string;
+                }[];
+                names: {
+                    count: number;
+                    keyness: number | null;
+                    share: number;
+                    term: string;
+                }[];
+                phrases: {
+                    count: number;
+                    keyness: number | null;
+                    share: number;
+                    term: string;
+                }[];
+                sampled: number;
+            };
+            to: number;
+            topic: {
+                id: number;
+                name: string;
+                query: string;
+            } | null;
+            total: number;
+            volume: {
+                at: number[];
+                /** @enum {string} */
+                bucket: "day" | "hour";
+                bySource: {
+                    [key: string]: number[];
+                };
+            };
+        };
+        DashboardAuthor: {
+            country: string | null;
+            displayName: string | null;
+            /** @description likes + shares + replies of their mentions in the period */
+            engagement: number;
+            followers: number;
+            handle: string;
+            id: number;
+            kind: string;
+            mentions: number;
+            network: string;
+            profileUrl: string | null;
+        };
         DemoUsers: {
             demo: boolean;
             users: {
@@ -4627,6 +4980,21 @@ export interface components {
             }[];
             topicMatches: {
                 [key: string]: number;
+            };
+        };
+        LiveView: {
+            lastMinute: {
+                byNetwork: {
+                    [key: string]: number;
+                };
+                total: number;
+            };
+            now: number;
+            perMinute: {
+                at: number[];
+                byNetwork: {
+                    [key: string]: number[];
+                };
             };
         };
         Login: {

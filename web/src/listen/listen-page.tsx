@@ -14,6 +14,7 @@ import { useLocation } from '../shell/router.ts';
 import { canManage } from './format.ts';
 import { AlertsPage } from './alerts-page.tsx';
 import { AlertRuleEditor } from './alerts-rule-editor.tsx';
+import { DashboardPage } from './dashboard-page.tsx';
 import { IngestLogPage } from './ingest-log-page.tsx';
 import { LISTEN_TABS, listenPath, parseListenPath, type ListenTab, type ListenView } from './listen-routes.ts';
 import { MentionsPage } from './mentions-page.tsx';
@@ -23,6 +24,7 @@ import { TopicsPage } from './topics-page.tsx';
 import { useTopics } from './use-topics.ts';
 
 const TAB_NAMES: Record<ListenTab, MessageKey> = {
+  dashboard: 'listen.tab.dashboard',
   mentions: 'overview.mentions',
   topics: 'listen.tab.topics',
   sources: 'listen.tab.sources',
@@ -31,7 +33,7 @@ const TAB_NAMES: Record<ListenTab, MessageKey> = {
 };
 
 function tabView(tab: ListenTab): ListenView {
-  return tab === 'mentions' ? { tab, topic: null } : tab === 'topics' ? { tab } : tab === 'alerts' ? { tab } : tab === 'sources' ? { tab } : { tab };
+  return tab === 'mentions' || tab === 'dashboard' ? { tab, topic: null } : tab === 'topics' ? { tab } : tab === 'alerts' ? { tab } : tab === 'sources' ? { tab } : { tab };
 }
 
 /** The view the address asks for: the path after /w/<workspace>/listen, and ?topic=. */
@@ -86,6 +88,9 @@ export function ListenPage({ workspace, overview }: SectionPageProps) {
   } else if (view.tab === 'sources') {
     title = t('listen.tab.sources');
     body = <SourcesPage workspace={workspace} />;
+  } else if (view.tab === 'dashboard') {
+    title = t('listen.tab.dashboard');
+    body = <DashboardPage workspace={workspace} topics={topics} initialTopic={view.topic} />;
   } else if (view.tab === 'ingest-log') {
     title = t('listen.tab.ingestLog');
     body = manager ? <IngestLogPage workspace={workspace} /> : <Forbidden />;

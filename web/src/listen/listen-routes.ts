@@ -1,6 +1,7 @@
 // Listen's own addresses, under /w/<workspace>/listen:
 //   (nothing)               the mention stream, until the dashboard comes (see below)
 //   /mentions               the mention stream (?topic=<id> preselects a topic)
+//   /dashboard              the dashboard: charts of a topic over a period (?topic=<id>)
 //   /topics                 the topics and their counts
 //   /topics/new             the topic editor, for a new topic
 //   /topics/<id>            the topic editor, for topic <id>
@@ -15,10 +16,11 @@
 /** The tabs of Listen's sub-navigation, in their order. */
 // The dashboard (volume by source with spikes, map, sentiment, keywords, authors) will be the
 // first tab, at /listen itself, when its analytics API lands; the stream then moves to its tab.
-export const LISTEN_TABS = ['mentions', 'topics', 'alerts', 'sources', 'ingest-log'] as const;
+export const LISTEN_TABS = ['dashboard', 'mentions', 'topics', 'alerts', 'sources', 'ingest-log'] as const;
 export type ListenTab = (typeof LISTEN_TABS)[number];
 
 export type ListenView =
+  | { tab: 'dashboard'; topic: number | null }
   | { tab: 'mentions'; topic: number | null }
   | { tab: 'topics' }
   | { tab: 'topics'; editor: 'new' }
@@ -44,6 +46,10 @@ export function parseListenPath(rest: readonly string[], search = ''): ListenVie
     if (second !== undefined) return null;
     return { tab: 'mentions', topic: positiveInt(new URLSearchParams(search).get('topic')) };
   }
+  if (first === 'dashboard') {
+    if (second !== undefined) return null;
+    return { tab: 'dashboard', topic: positiveInt(new URLSearchParams(search).get('topic')) };
+  }
   if (first === 'topics') {
     if (second === undefined) return { tab: 'topics' };
     if (second === 'new') return { tab: 'topics', editor: 'new' };
@@ -65,6 +71,8 @@ export function isListenPath(rest: readonly string[]): boolean {
 export function listenPath(workspace: string, view: ListenView): string {
   const base = `/w/${encodeURIComponent(workspace)}/listen`;
   switch (view.tab) {
+    case 'dashboard':
+      return `${base}/dashboard${view.topic === null ? '' : `?topic=${view.topic}`}`;
     case 'mentions':
       return `${base}/mentions${view.topic === null ? '' : `?topic=${view.topic}`}`;
     case 'topics':

@@ -1,11 +1,13 @@
 // Listen's messages, English and French. fr must have exactly en's keys (its type says so),
 // and web/src/i18n/en.ts merges these into the app's dictionary.
 import { alertsEn, alertsFr } from './messages-alerts.ts';
+import { dashboardEn, dashboardFr } from './messages-dashboard.ts';
 
 import { sourcesEn, sourcesFr } from './messages-sources.ts';
 
 export const listenEn = {
   ...sourcesEn,
+  ...dashboardEn,
   'listen.nav': 'Listen pages',
   'listen.tab.topics': 'Topics',
   'listen.tab.ingestLog': 'Ingest log',
@@ -131,6 +133,7 @@ export const listenEn = {
 
 export const listenFr: Record<keyof typeof listenEn, string> = {
   ...sourcesFr,
+  ...dashboardFr,
   'listen.nav': 'Pages d’Écouter',
   'listen.tab.topics': 'Sujets',
   'listen.tab.ingestLog': 'Journal d’import',
