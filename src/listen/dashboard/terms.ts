@@ -46,12 +46,14 @@ export function contentWords(text: string): string[] {
 
 const NAME = /(?<![\p{L}])(\p{Lu}[\p{Ll}]+(?:[-’'][\p{Lu}]?[\p{Ll}]+)?)(?:\s+(\p{Lu}[\p{Ll}]+(?:-\p{Lu}[\p{Ll}]+)?)){1,2}(?![\p{L}])/gu;
 
-/** Sequences of two or three capitalised words, the first not a capitalised stop word ("Le Monde" stays, "Le" alone does not count). */
+/**
+ * Sequences of two or three capitalised words. A capitalised stop word opening a sentence ("Et
+ * Bertrand Delorme") is dropped; a pair opened by one ("Le Président") is not a name.
+ */
 export function namesIn(text: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(NAME)) {
     const words = match[0].split(/\s+/);
-    // "Hier Bertrand Delorme": a capitalised sentence opener is not part of the name.
     while (words.length > 2 && STOP_WORDS.has(fold(words[0]!))) words.shift();
     if (words.every((w) => STOP_WORDS.has(fold(w)))) continue;
     if (STOP_WORDS.has(fold(words[0]!)) && words.length === 2) continue;
