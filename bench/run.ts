@@ -12,6 +12,7 @@ import { measurePercolate } from './listen-percolate.ts';
 import { measureImm } from './spread-imm.ts';
 import { measureScheduler } from './publish-scheduler.ts';
 import { measureSpikes } from './spikes.ts';
+import { measureDashboard } from './listen-dashboard.ts';
 
 interface Benchmark {
   name: string;
@@ -27,6 +28,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'percolate', title: 'Listen — percolation cost per mention at 10 to 10,000 topics', run: measurePercolate },
   { name: 'graph', title: 'Map — graph kernel against python3-igraph and graphology', run: measureGraphKernel },
   { name: 'spikes', title: 'Listen — spike detection scored with NAB (normalised score) on NAB and the demo bursts, against NAB\'s windowed Gaussian and the old baseline', run: measureSpikes },
+  { name: 'dashboard', title: 'Listen — the dashboard of one topic over 60 days, on 1M and 10M mentions, against DuckDB', run: measureDashboard },
   { name: 'spread', title: 'Spread — IMM on NetHEPT and a 1M-edge graph, against the authors\' C++ figures and CELF', run: measureImm },
   { name: 'scheduler', title: 'Publish — scheduler: 10,000 posts due in the same minute', run: measureScheduler },
 ];
