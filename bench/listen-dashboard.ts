@@ -6,7 +6,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, type Database } from '../src/platform/db/connect.ts';
 import { buildDashboard } from '../src/listen/dashboard/dashboard.ts';
-import { authorCount, cubeCounts, sampleTexts, topAuthors, topEntities, topHosts, topicDailyCounts, volumeCounts } from '../src/listen/dashboard/queries.ts';
+import { cubeCounts, sampleTexts, topAuthors, topEntities, topHosts, topicDailyCounts, volumeCounts } from '../src/listen/dashboard/queries.ts';
 import { keyTerms } from '../src/listen/dashboard/terms.ts';
 import { benchData, DAY, END, TOPICS, type BenchData } from './listen-dashboard-data.ts';
 
@@ -40,12 +40,11 @@ function duckQueries(total: number) {
   return {
     cube: `select tm.published_at // ${DAY} as d, m.source_type, m.sentiment, m.lang, a.country, ${gender} as gender, count(*) as n, sum(coalesce(a.followers, 0)) as reach from ${scope} group by all`,
     history: `select tm.published_at // ${DAY} as b, m.source_type, count(*) from topic_mentions tm join mentions m on m.id = tm.mention_id where tm.topic_id = ${TOPIC} and tm.published_at >= ${HISTORY} and tm.published_at < ${FROM} group by all`,
-    authors: `with agg as (select a.id, any_value(a.handle) as handle, any_value(a.followers) as followers, count(*) as n, sum(${eng}) as eng from ${scope} and a.id is not null group by a.id), ranked as (select *, row_number() over (order by n desc, id) r1, row_number() over (order by followers desc, id) r2, row_number() over (order by eng desc, id) r3 from agg) select * from ranked where r1 <= 10 or r2 <= 10 or r3 <= 10`,
-    authorCount: `select count(distinct m.author_id) from ${scope}`,
+    authors: `with agg as (select a.id, any_value(a.handle) as handle, any_value(a.followers) as followers, count(*) as n, sum(${eng}) as eng from ${scope} and a.id is not null group by a.id), ranked as (select *, row_number() over (order by n desc, id) r1, row_number() over (order by followers desc, id) r2, row_number() over (order by eng desc, id) r3, count(*) over () as authors from agg) select * from ranked where r1 <= 10 or r2 <= 10 or r3 <= 10`,
     hashtags: `select lower(tag) as term, count(*) as n from (select unnest(cast(m.hashtags as json)::varchar[]) as tag from ${scope}) group by 1 order by n desc, term limit 30`,
     handles: `select lower(tag) as term, count(*) as n from (select unnest(cast(m.mentioned as json)::varchar[]) as tag from ${scope}) group by 1 order by n desc, term limit 30`,
     hosts: `select lower(split_part(split_part(m.url, '://', 2), '/', 1)) as host, count(*) as n from ${scope} and m.url is not null group by 1 order by n desc limit 30`,
-    sample: `select m.title, m.text from ${scope} and m.id % ${k} = 0 limit ${SAMPLE}`,
+    sample: `select m.title, m.text from ${scope} and tm.mention_id % ${k} = 0 limit ${SAMPLE}`,
     background: `select m.title, m.text from mentions m where m.workspace_id = 1 and m.published_at >= ${FROM} and m.published_at < ${END} and m.id % ${Math.max(1, Math.ceil((total * 4) / SAMPLE))} = 0 and not exists (select 1 from topic_mentions x where x.topic_id = ${TOPIC} and x.mention_id = m.id) limit ${SAMPLE}`,
     shareOfVoice: `select topic_id, published_at // ${DAY} as d, count(*) from topic_mentions where topic_id in (${Array.from({ length: TOPICS }, (_, i) => i + 1).join(',')}) and published_at >= ${FROM} and published_at < ${END} group by all`,
     firstMention: `select min(published_at) from mentions where workspace_id = 1`,
@@ -85,7 +84,6 @@ async function measureSize(data: BenchData, runs: number): Promise<SizeResult> {
       ['cube', () => cubeCounts(database.db, scope)],
       ['history', () => volumeCounts(database.db, scope, { from: HISTORY, to: FROM }, DAY)],
       ['authors', () => topAuthors(database.db, 'sqlite', scope)],
-      ['authorCount', () => authorCount(database.db, scope)],
       ['hashtags', () => topEntities(database.db, 'sqlite', scope, 'hashtags')],
       ['handles', () => topEntities(database.db, 'sqlite', scope, 'mentioned')],
       ['hosts', () => topHosts(database.db, 'sqlite', scope)],

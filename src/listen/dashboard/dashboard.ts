@@ -7,7 +7,7 @@ import { RelaisError } from '../../platform/errors.ts';
 import { firstMentionAt } from '../analytics/volume.ts';
 import { findTopic, listTopics } from '../topics.ts';
 import { daysOf, foldCube, type CubeFigures } from './fold.ts';
-import { authorCount, cubeCounts, DAY_MS, HOUR_MS, sampleTexts, topAuthors, topEntities, topHosts, topicDailyCounts, volumeCounts, type AuthorRow, type TermCount } from './queries.ts';
+import { cubeCounts, DAY_MS, HOUR_MS, sampleTexts, topAuthors, topEntities, topHosts, topicDailyCounts, volumeCounts, type AuthorRow, type TermCount } from './queries.ts';
 import type { DashboardScope } from './scope.ts';
 import { dailySpikes, HISTORY_DAYS, type SpikeAnalysis } from './spike-marks.ts';
 import { keyTerms, type TermsResult } from './terms.ts';
@@ -91,9 +91,8 @@ export async function buildDashboard(db: Kysely<PlatformTables>, dialect: Dialec
     volume = { bucket, at, bySource };
   }
 
-  const [authorRows, authorsCount, hashtags, handles, sites, terms, shareOfVoice] = await Promise.all([
+  const [{ count: authorsCount, authors: authorRows }, hashtags, handles, sites, terms, shareOfVoice] = await Promise.all([
     topAuthors(db, dialect, scope, LIMITS.authors),
-    authorCount(db, scope),
     topEntities(db, dialect, scope, 'hashtags'),
     topEntities(db, dialect, scope, 'mentioned'),
     topHosts(db, dialect, scope),

@@ -64,8 +64,8 @@ export interface AuthorRow {
   engagement: number;
 }
 
-/** The authors in the top `limit` by mentions, by reach (followers) or by engagement. */
-export async function topAuthors(db: Db, dialect: Dialect, scope: DashboardScope, limit = 10): Promise<AuthorRow[]> {
+/** The authors in the top `limit` by mentions, by reach (followers) or by engagement, and how many authors wrote (one pass). */
+export async function topAuthors(db: Db, dialect: Dialect, scope: DashboardScope, limit = 10): Promise<{ count: number; authors: AuthorRow[] }> {
   const s = scopeSql(scope);
   const { rows } = await sql<Record<string, unknown>>`
     with agg as (
@@ -73,10 +73,10 @@ export async function topAuthors(db: Db, dialect: Dialect, scope: DashboardScope
              count(*) as n, sum(${engagementSql(dialect)}) as eng
       from ${s.from} where ${s.where} and a.id is not null group by a.id
     ), ranked as (
-      select agg.*, row_number() over (order by n desc, id) as r1, row_number() over (order by followers desc, id) as r2, row_number() over (order by eng desc, id) as r3 from agg
+      select agg.*, row_number() over (order by n desc, id) as r1, row_number() over (order by followers desc, id) as r2, row_number() over (order by eng desc, id) as r3, count(*) over () as authors from agg
     )
     select * from ranked where r1 <= ${limit} or r2 <= ${limit} or r3 <= ${limit}`.execute(db);
-  return rows.map((r) => ({
+  return { count: num(rows[0]?.authors), authors: rows.map((r) => ({
     id: num(r.id),
     handle: String(r.handle),
     displayName: str(r.display_name),
@@ -87,7 +87,7 @@ export async function topAuthors(db: Db, dialect: Dialect, scope: DashboardScope
     followers: num(r.followers),
     mentions: num(r.n),
     engagement: num(r.eng),
-  }));
+  })) };
 }
 
 /** How many distinct authors wrote in the scope. */
@@ -139,7 +139,7 @@ export async function sampleTexts(db: Db, scope: DashboardScope, total: number, 
   const s = scopeSql(scope);
   const k = Math.max(1, Math.ceil(total / max));
   const except = exceptTopic === undefined ? sql`` : sql`and not exists (select 1 from topic_mentions x where x.topic_id = ${exceptTopic} and x.mention_id = m.id)`;
-  const { rows } = await sql<Record<string, unknown>>`select m.title as title, m.text as text from ${s.from} where ${s.where} and m.id % ${k} = 0 ${except} limit ${max}`.execute(db);
+  const { rows } = await sql<Record<string, unknown>>`select m.title as title, m.text as text from ${s.from} where ${s.where} and ${s.id} % ${k} = 0 ${except} limit ${max}`.execute(db);
   return rows.map((r) => ({ title: str(r.title), text: String(r.text) }));
 }
 

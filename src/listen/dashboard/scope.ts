@@ -21,6 +21,8 @@ export interface ScopeSql {
   where: RawBuilder<unknown>;
   /** The published time column the period applies to. */
   time: RawBuilder<unknown>;
+  /** The mention id, read from the index when the scope is a topic (a sample filters before the lookup). */
+  id: RawBuilder<unknown>;
 }
 
 /**
@@ -34,12 +36,14 @@ export function scopeSql(scope: DashboardScope, period: { from: number; to: numb
       from: sql`topic_mentions tm join mentions m on m.id = tm.mention_id left join accounts a on a.id = m.author_id`,
       where: sql`tm.topic_id = ${scope.topicId} and tm.published_at >= ${period.from} and tm.published_at < ${period.to}`,
       time: sql`tm.published_at`,
+      id: sql`tm.mention_id`,
     };
   }
   return {
     from: sql`mentions m left join accounts a on a.id = m.author_id`,
     where: sql`m.workspace_id = ${scope.workspaceId} and m.published_at >= ${period.from} and m.published_at < ${period.to}`,
     time: sql`m.published_at`,
+    id: sql`m.id`,
   };
 }
 
