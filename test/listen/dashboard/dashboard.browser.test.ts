@@ -110,6 +110,7 @@ describe('the Listen dashboard in Chromium', { skip: !hasChromium && !inCi ? `no
     await page.getByRole('heading', { name: 'Mentions par source' }).waitFor();
     await page.getByRole('heading', { name: 'Genre des auteurs' }).waitFor();
     assert.ok(await page.getByRole('link', { name: 'Télécharger le rapport (PDF)' }).isVisible());
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, '31-listen-dashboard-fr.png'), fullPage: false });
     await page.getByRole('button', { name: /^EN/ }).click();
     assert.deepEqual(session.pageErrors, [], 'no uncaught error in the page');
