@@ -3,6 +3,7 @@
 // running the same queries over the same rows (bench/listen-dashboard-data.ts). p50 and p95 of
 // the whole dashboard, and p50 of each query. Targets (issue 3): ≤ 500 ms at 1M, within 3× of
 // DuckDB. RELAIS_BENCH_DASHBOARD_SIZES=1000000 runs one size only.
+import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, type Database } from '../src/platform/db/connect.ts';
 import { buildDashboard } from '../src/listen/dashboard/dashboard.ts';
@@ -111,13 +112,14 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 export async function measureDashboard(): Promise<string> {
   const sizes = (process.env.RELAIS_BENCH_DASHBOARD_SIZES ?? '1000000,10000000').split(',').map(Number);
   const results: SizeResult[] = [];
+  const load = os.loadavg()[0]!.toFixed(1);
   for (const size of sizes) {
     process.stderr.write(`dashboard: ${size} mentions…\n`);
     const data = await benchData(size, (line) => process.stderr.write(`${line}\n`));
     results.push(await measureSize(data, size >= 5e6 ? 5 : 9));
   }
   const lines = [
-    'One topic over 60 days (the topic holds 10 % of the mentions and a burst; 10 topics in all), the whole dashboard: volume by day and source with the 28 days of history for spikes, sentiment, countries, languages, gender, top authors by mentions/reach/engagement, hashtags, @handles, sites, keywords against a background (two samples of 3,000 texts, tokenised in JS on both sides), share of voice. relais: `buildDashboard` on SQLite (node:sqlite, WAL, the real schema and indexes; full-text triggers dropped for the load); DuckDB (`@duckdb/node-api`) runs the same SQL over the same rows, then the same keyword code. Warm page cache; 2 shared cores, other helpers running (noisy).',
+    `One topic over 60 days (the topic holds 10 % of the mentions and a burst; 10 topics in all), the whole dashboard: volume by day and source with the 28 days of history for spikes, sentiment, countries, languages, gender, top authors by mentions/reach/engagement, hashtags, @handles, sites, keywords against a background (two samples of 3,000 texts, tokenised in JS on both sides), share of voice. relais: \`buildDashboard\` on SQLite (node:sqlite, WAL, the real schema and indexes; full-text triggers dropped for the load); DuckDB (\`@duckdb/node-api\`) runs the same SQL over the same rows, then the same keyword code. Warm page cache; 2 shared cores, other helpers running (noisy): load average ${load} when it started.`,
     '',
     '| mentions | topic rows in 60 days | relais SQLite p50 | p95 | DuckDB p50 | p95 | ratio (p50) | target |',
     '|---|---|---|---|---|---|---|---|',
