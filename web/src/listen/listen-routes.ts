@@ -1,5 +1,5 @@
 // Listen's own addresses, under /w/<workspace>/listen:
-//   (nothing)               the mention stream, until the dashboard comes (see below)
+//   (nothing)               the mention stream (see below)
 //   /mentions               the mention stream (?topic=<id> preselects a topic)
 //   /dashboard              the dashboard: charts of a topic over a period (?topic=<id>)
 //   /topics                 the topics and their counts
@@ -14,8 +14,9 @@
 // address exists.
 
 /** The tabs of Listen's sub-navigation, in their order. */
-// The dashboard (volume by source with spikes, map, sentiment, keywords, authors) will be the
-// first tab, at /listen itself, when its analytics API lands; the stream then moves to its tab.
+// The dashboard is the first tab, at /listen/dashboard; /listen itself still opens the stream
+// (making it open the dashboard is one line in parseListenPath, and the Listen browser test's
+// first page).
 export const LISTEN_TABS = ['dashboard', 'mentions', 'topics', 'alerts', 'sources', 'ingest-log'] as const;
 export type ListenTab = (typeof LISTEN_TABS)[number];
 
