@@ -7,7 +7,7 @@ import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, type Database } from '../src/platform/db/connect.ts';
 import { buildDashboard } from '../src/listen/dashboard/dashboard.ts';
-import { cubeCounts, sampleTexts, topAuthors, topEntities, topHosts, topicDailyCounts, volumeCounts } from '../src/listen/dashboard/queries.ts';
+import { cubeCounts, sampleTexts, scopeAggregates, topicDailyCounts, volumeCounts } from '../src/listen/dashboard/queries.ts';
 import { keyTerms } from '../src/listen/dashboard/terms.ts';
 import { benchData, DAY, END, TOPICS, type BenchData } from './listen-dashboard-data.ts';
 
@@ -81,23 +81,20 @@ async function measureSize(data: BenchData, runs: number): Promise<SizeResult> {
     const relais = await time(runs, () => buildDashboard(database.db, 'sqlite', { workspaceId: data.workspaceId, topicId: TOPIC, from: FROM, to: END }));
     const duckTimes = await time(runs, () => duckDashboard(connection, queries));
     const workspace = { workspaceId: data.workspaceId, from: FROM, to: END };
-    const pairs: Array<[string, () => Promise<unknown>]> = [
-      ['cube', () => cubeCounts(database.db, scope)],
-      ['history', () => volumeCounts(database.db, scope, { from: HISTORY, to: FROM }, DAY)],
-      ['authors', () => topAuthors(database.db, 'sqlite', scope)],
-      ['hashtags', () => topEntities(database.db, 'sqlite', scope, 'hashtags')],
-      ['handles', () => topEntities(database.db, 'sqlite', scope, 'mentioned')],
-      ['hosts', () => topHosts(database.db, 'sqlite', scope)],
-      ['sample', () => sampleTexts(database.db, scope, total, SAMPLE)],
-      ['background', () => sampleTexts(database.db, workspace, total * 4, SAMPLE, TOPIC)],
-      ['shareOfVoice', () => topicDailyCounts(database.db, Array.from({ length: TOPICS }, (_, i) => i + 1), { from: FROM, to: END })],
+    const duckRun = (...names: Array<keyof typeof queries>) => async () => {
+      for (const name of names) await connection.runAndReadAll(queries[name]);
+    };
+    const pairs: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
+      ['cube, authors, hashtags, handles, sites (relais: one statement)', () => scopeAggregates(database.db, 'sqlite', scope), duckRun('cube', 'authors', 'hashtags', 'handles', 'hosts')],
+      ['history (28 days before, for the baseline)', () => volumeCounts(database.db, scope, { from: HISTORY, to: FROM }, DAY), duckRun('history')],
+      ['text sample of the topic', () => sampleTexts(database.db, scope, total, SAMPLE), duckRun('sample')],
+      ['background sample', () => sampleTexts(database.db, workspace, total * 4, SAMPLE, TOPIC), duckRun('background')],
+      ['share of voice', () => topicDailyCounts(database.db, Array.from({ length: TOPICS }, (_, i) => i + 1), { from: FROM, to: END }), duckRun('shareOfVoice')],
     ];
     const perQuery: SizeResult['perQuery'] = [];
     const few = Math.max(3, Math.floor(runs / 2));
-    for (const [name, run] of pairs) {
-      const r = quantile(await time(few, run), 0.5);
-      const d = quantile(await time(few, () => connection.runAndReadAll(queries[name as keyof typeof queries])), 0.5);
-      perQuery.push({ name, relais: r, duck: d });
+    for (const [name, run, duckWork] of pairs) {
+      perQuery.push({ name, relais: quantile(await time(few, run), 0.5), duck: quantile(await time(few, duckWork), 0.5) });
     }
     return { mentions: data.mentions, topicRows: total, relais, duck: duckTimes, perQuery };
   } finally {

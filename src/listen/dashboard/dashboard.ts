@@ -7,7 +7,7 @@ import { RelaisError } from '../../platform/errors.ts';
 import { firstMentionAt } from '../analytics/volume.ts';
 import { findTopic, listTopics } from '../topics.ts';
 import { daysOf, foldCube, type CubeFigures } from './fold.ts';
-import { cubeCounts, DAY_MS, HOUR_MS, sampleTexts, topAuthors, topEntities, topHosts, topicDailyCounts, volumeCounts, type AuthorRow, type TermCount } from './queries.ts';
+import { DAY_MS, HOUR_MS, sampleTexts, scopeAggregates, topicDailyCounts, volumeCounts, type AuthorRow, type TermCount } from './queries.ts';
 import type { DashboardScope } from './scope.ts';
 import { dailySpikes, HISTORY_DAYS, type SpikeAnalysis } from './spike-marks.ts';
 import { keyTerms, type TermsResult } from './terms.ts';
@@ -60,13 +60,13 @@ export async function buildDashboard(db: Kysely<PlatformTables>, dialect: Dialec
   const days = daysOf(request.from, request.to);
   const historyFrom = days[0]! - HISTORY_DAYS * DAY_MS;
 
-  const [cubeRows, historyRows, hourRows, dataStart] = await Promise.all([
-    cubeCounts(db, scope),
+  const [aggregates, historyRows, hourRows, dataStart] = await Promise.all([
+    scopeAggregates(db, dialect, scope, LIMITS.authors),
     volumeCounts(db, scope, { from: historyFrom, to: days[0]! }, DAY_MS),
     bucket === 'hour' ? volumeCounts(db, scope, scope, HOUR_MS) : Promise.resolve([]),
     firstMentionAt(db, request.workspaceId),
   ]);
-  const cube = foldCube(cubeRows, days);
+  const cube = foldCube(aggregates.cube, days);
 
   // Daily series from HISTORY_DAYS before the period: history rows, then the cube's days.
   const allDays = [...daysOf(historyFrom, days[0]!), ...days];
@@ -91,11 +91,9 @@ export async function buildDashboard(db: Kysely<PlatformTables>, dialect: Dialec
     volume = { bucket, at, bySource };
   }
 
-  const [{ count: authorsCount, authors: authorRows }, hashtags, handles, sites, terms, shareOfVoice] = await Promise.all([
-    topAuthors(db, dialect, scope, LIMITS.authors),
-    topEntities(db, dialect, scope, 'hashtags'),
-    topEntities(db, dialect, scope, 'mentioned'),
-    topHosts(db, dialect, scope),
+  const { count: authorsCount, authors: authorRows } = aggregates.authors;
+  const { hashtags, handles, hosts: sites } = aggregates;
+  const [terms, shareOfVoice] = await Promise.all([
     termsOf(db, scope, cube.total),
     shareOfVoiceOf(db, request, days),
   ]);

@@ -2,9 +2,10 @@
 // except a bounded sample of texts for keywords). The "cube" counts the scope's mentions once
 // by day × source type × sentiment × language × country × gender, so volume, sentiment over
 // time, languages, countries and gender come from a single pass.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Dialect } from '../../platform/db/connect.ts';
 import type { PlatformTables } from '../../platform/db/schema.ts';
+import type { ListenTables } from '../tables.ts';
 import { engagementSql, genderSql, hostSql, jsonElementsSql, scopeSql, type DashboardScope } from './scope.ts';
 
 type Db = Kysely<PlatformTables>;
@@ -209,4 +210,76 @@ export async function liveCounts(db: Db, scope: DashboardScope, bucketMs: number
   const bucket = sql`(${s.time} / ${sql.lit(bucketMs)})`;
   const { rows } = await sql<Record<string, unknown>>`select m.network as network, ${bucket} as b, count(*) as n from ${s.from} where ${s.where} group by m.network, ${bucket}`.execute(db);
   return rows.map((r) => ({ network: String(r.network), at: num(r.b) * bucketMs, count: num(r.n) }));
+}
+
+export interface ScopeAggregates {
+  cube: CubeRow[];
+  authors: { count: number; authors: AuthorRow[] };
+  hashtags: TermCount[];
+  handles: TermCount[];
+  hosts: TermCount[];
+}
+
+/**
+ * The cube, the top authors, hashtags, @handles and sites in ONE statement: the scope's rows are
+ * joined once (mention and author looked up by key), kept in a materialized CTE, and every
+ * aggregate scans that compact table. Measured on 1M mentions: about 2.5× faster than one
+ * query per figure, each repeating the joins (bench/RESULTS.md).
+ */
+export async function scopeAggregates(db: Db, dialect: Dialect, scope: DashboardScope, limit = 10, terms = 30): Promise<ScopeAggregates> {
+  const s = scopeSql(scope);
+  const each = (column: string) => (dialect === 'sqlite' ? sql`s, json_each(${sql.ref(`s.${column}`)}) j` : sql`s cross join lateral jsonb_array_elements_text(${sql.ref(`s.${column}`)}::jsonb) as j(value)`);
+  const text = (expr: RawBuilder<unknown>) => (dialect === 'sqlite' ? expr : sql`cast(${expr} as text)`);
+  const { rows } = await sql<Record<string, unknown>>`
+    with s as materialized (
+      select (${s.time} / ${sql.lit(DAY_MS)}) as d, m.source_type as st, m.sentiment as se, m.lang as la, a.country as co, ${genderSql} as g,
+             a.id as au, coalesce(a.followers, 0) as fo, ${engagementSql(dialect)} as e, ${hostSql(dialect)} as ho, m.hashtags as h, m.mentioned as mm
+      from ${s.from} where ${s.where}
+    ), agg as (
+      select au, count(*) as n, sum(e) as eng, max(fo) as fo from s where au is not null group by au
+    ), ranked as (
+      select agg.*, row_number() over (order by n desc, au) as r1, row_number() over (order by fo desc, au) as r2, row_number() over (order by eng desc, au) as r3, count(*) over () as authors from agg
+    )
+    select 'c' as kind, ${text(sql`d`)} as k1, st as k2, se as k3, la as k4, co as k5, g as k6, count(*) as n, sum(fo) as v from s group by d, st, se, la, co, g
+    union all
+    select 'a', ${text(sql`au`)}, ${text(sql`authors`)}, null, null, null, null, n, eng from ranked where r1 <= ${limit} or r2 <= ${limit} or r3 <= ${limit}
+    union all
+    select 'h', k1, null, null, null, null, null, n, null from (select ho as k1, count(*) as n, row_number() over (order by count(*) desc, ho) as rk from s where ho is not null and ho <> '' group by ho) x where rk <= ${terms * 2}
+    union all
+    select 't', k1, null, null, null, null, null, n, null from (select lower(j.value) as k1, count(*) as n, row_number() over (order by count(*) desc, lower(j.value)) as rk from ${each('h')} group by lower(j.value)) x where rk <= ${terms}
+    union all
+    select 'm', k1, null, null, null, null, null, n, null from (select lower(j.value) as k1, count(*) as n, row_number() over (order by count(*) desc, lower(j.value)) as rk from ${each('mm')} group by lower(j.value)) x where rk <= ${terms}`.execute(db);
+
+  const out: ScopeAggregates = { cube: [], authors: { count: 0, authors: [] }, hashtags: [], handles: [], hosts: [] };
+  const ranked: Array<{ id: number; mentions: number; engagement: number }> = [];
+  const hosts = new Map<string, number>();
+  for (const r of rows) {
+    const kind = String(r.kind);
+    if (kind === 'c') out.cube.push({ day: num(r.k1) * DAY_MS, sourceType: String(r.k2), sentiment: str(r.k3), lang: str(r.k4), country: str(r.k5), gender: String(r.k6), count: num(r.n), reach: num(r.v) });
+    else if (kind === 'a') {
+      out.authors.count = num(r.k2);
+      ranked.push({ id: num(r.k1), mentions: num(r.n), engagement: num(r.v) });
+    } else if (kind === 'h') {
+      const name = String(r.k1).replace(/^www\./, '');
+      hosts.set(name, (hosts.get(name) ?? 0) + num(r.n));
+    } else (kind === 't' ? out.hashtags : out.handles).push({ term: String(r.k1), count: num(r.n) });
+  }
+  const byCount = (a: TermCount, b: TermCount) => b.count - a.count || a.term.localeCompare(b.term);
+  out.hashtags.sort(byCount);
+  out.handles.sort(byCount);
+  out.hosts = [...hosts].map(([term, count]) => ({ term, count })).sort(byCount).slice(0, 15);
+  if (ranked.length > 0) {
+    const accounts = await db
+      .withTables<ListenTables>()
+      .selectFrom('accounts')
+      .select(['id', 'handle', 'display_name', 'network', 'profile_url', 'country', 'kind', 'followers'])
+      .where('id', 'in', ranked.map((r) => r.id))
+      .execute();
+    const byId = new Map(accounts.map((a) => [Number(a.id), a]));
+    out.authors.authors = ranked.flatMap((r) => {
+      const a = byId.get(r.id);
+      return a ? [{ id: r.id, handle: a.handle, displayName: a.display_name, network: a.network, profileUrl: a.profile_url, country: a.country, kind: a.kind, followers: Number(a.followers), mentions: r.mentions, engagement: r.engagement }] : [];
+    });
+  }
+  return out;
 }
