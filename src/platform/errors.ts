@@ -41,6 +41,8 @@ export const CATALOGUE = {
   RELAIS_ALERT_NOT_FOUND: { status: 404, userError: true, message: 'No such alert.' },
   RELAIS_ALERT_STATUS_INVALID: { status: 409, userError: true, message: 'The alert is not in a state that allows this.' },
   RELAIS_PDF_UNAVAILABLE: { status: 503, userError: true, message: 'The PDF could not be printed (Chromium is missing or failed).' },
+  RELAIS_SPREAD_INVALID: { status: 400, userError: true, message: 'The diffusion or seeding request is not valid.' },
+  RELAIS_SPREAD_POOL_EMPTY: { status: 400, userError: true, message: 'The candidate pool is empty.' },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

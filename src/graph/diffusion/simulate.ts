@@ -43,6 +43,11 @@ export interface SpreadEstimate {
   runs: number;
   /** Mean number newly activated at step t; perStep[0] is the number of seeds. */
   perStep: Float64Array;
+  /** Mean number activated by the end of step t (the reach curve), aligned with perStep. */
+  cumulative: Float64Array;
+  /** 95 % interval of each step's cumulative reach: mean ± 1.96·s_t/√runs. */
+  cumulativeLow: Float64Array;
+  cumulativeHigh: Float64Array;
 }
 
 /** The running sums of a set of runs; tallies of disjoint runs merge exactly. */
@@ -53,6 +58,11 @@ export interface Tally {
   m2: number;
   /** Sum over runs of the number newly activated at step t. */
   steps: Float64Array;
+  /**
+   * Sum over runs of the square of the number activated by the end of step t (a run that has
+   * died out keeps its final count), for the reach curve's interval.
+   */
+  cumulativeSquares: Float64Array;
 }
 
 /** Random stream `index` for a seed: the seed's SplitMix64 sequence, element `index`. */
@@ -165,7 +175,7 @@ export function createSimulator(graph: ForwardRows): Simulator {
 
 /** An empty tally. */
 export function emptyTally(): Tally {
-  return { runs: 0, mean: 0, m2: 0, steps: new Float64Array(0) };
+  return { runs: 0, mean: 0, m2: 0, steps: new Float64Array(0), cumulativeSquares: new Float64Array(0) };
 }
 
 /**
@@ -176,33 +186,59 @@ export function addRuns(
   tally: Tally, simulator: Simulator, seeds: Int32Array, runs: number, random: Random, maxSteps: number,
   chunk = Infinity, onChunk?: (done: number) => void,
 ): Tally {
-  const steps = { counts: tally.steps };
+  const one = { counts: new Float64Array(16) };
   const state = generatorState(random);
-  let { mean, m2 } = tally;
+  let { mean, m2, steps, cumulativeSquares: squares } = tally;
   let r = tally.runs;
   for (let i = 1; i <= runs; i++) {
-    const x = simulator.run(seeds, state, maxSteps, steps);
+    const x = simulator.run(seeds, state, maxSteps, one);
+    // This run's steps: the last one with a new activation ends it.
+    const counts = one.counts;
+    let last = counts.length;
+    while (last > 0 && counts[last - 1] === 0) last--;
+    if (last > steps.length) {
+      // Earlier runs had all ended: their cumulative count in the new steps is their final one.
+      const grownSteps = new Float64Array(Math.max(last, 2 * steps.length));
+      grownSteps.set(steps);
+      const grownSquares = new Float64Array(grownSteps.length);
+      grownSquares.set(squares);
+      grownSquares.fill(m2 + r * mean * mean, squares.length);
+      steps = grownSteps; squares = grownSquares;
+    }
+    let cumulative = 0;
+    for (let t = 0; t < last; t++) { cumulative += counts[t]!; steps[t]! += counts[t]!; squares[t]! += cumulative * cumulative; counts[t] = 0; }
+    for (let t = last; t < squares.length; t++) squares[t]! += x * x;
     r++;
     const d = x - mean;
     mean += d / r;
     m2 += d * (x - mean);
     if (onChunk && i % chunk === 0 && i < runs) onChunk(i);
   }
-  tally.runs = r; tally.mean = mean; tally.m2 = m2; tally.steps = steps.counts;
+  tally.runs = r; tally.mean = mean; tally.m2 = m2; tally.steps = steps; tally.cumulativeSquares = squares;
   return tally;
 }
 
 /** The tally of the union of two disjoint sets of runs (Chan et al.). */
 export function mergeTallies(a: Tally, b: Tally): Tally {
   const runs = a.runs + b.runs;
-  if (a.runs === 0 || b.runs === 0) { const t = a.runs === 0 ? b : a; return { ...t, steps: t.steps.slice() }; }
+  if (a.runs === 0 || b.runs === 0) {
+    const t = a.runs === 0 ? b : a;
+    return { ...t, steps: t.steps.slice(), cumulativeSquares: t.cumulativeSquares.slice() };
+  }
   const delta = b.mean - a.mean;
   const mean = a.mean + (delta * b.runs) / runs;
   const m2 = a.m2 + b.m2 + (delta * delta * a.runs * b.runs) / runs;
-  const steps = new Float64Array(Math.max(a.steps.length, b.steps.length));
-  steps.set(a.steps);
-  for (let t = 0; t < b.steps.length; t++) steps[t]! += b.steps[t]!;
-  return { runs, mean, m2, steps };
+  const length = Math.max(a.steps.length, b.steps.length);
+  const steps = new Float64Array(length), cumulativeSquares = new Float64Array(length);
+  for (const t of [a, b]) {
+    // Past a tally's last step its runs keep their final counts: Σ x² = M2 + runs·mean².
+    const finalSquares = t.m2 + t.runs * t.mean * t.mean;
+    for (let s = 0; s < length; s++) {
+      if (s < t.steps.length) { steps[s]! += t.steps[s]!; cumulativeSquares[s]! += t.cumulativeSquares[s]!; }
+      else cumulativeSquares[s]! += finalSquares;
+    }
+  }
+  return { runs, mean, m2, steps, cumulativeSquares };
 }
 
 /** Mean, standard deviation, 95 % interval and per-step means of a tally. */
@@ -212,9 +248,19 @@ export function summarise(tally: Tally): SpreadEstimate {
   const standardError = runs > 0 ? stdDev / Math.sqrt(runs) : 0;
   let last = tally.steps.length;
   while (last > 0 && tally.steps[last - 1] === 0) last--;
-  const perStep = new Float64Array(last);
-  for (let t = 0; t < last; t++) perStep[t] = tally.steps[t]! / runs;
-  return { mean, stdDev, standardError, ci95: [mean - 1.96 * standardError, mean + 1.96 * standardError], runs, perStep };
+  const perStep = new Float64Array(last), cumulative = new Float64Array(last);
+  const cumulativeLow = new Float64Array(last), cumulativeHigh = new Float64Array(last);
+  let sum = 0;
+  for (let t = 0; t < last; t++) {
+    perStep[t] = tally.steps[t]! / runs;
+    sum += perStep[t]!;
+    cumulative[t] = sum;
+    const variance = runs > 1 ? Math.max(0, (tally.cumulativeSquares[t]! - runs * sum * sum) / (runs - 1)) : 0;
+    const half = 1.96 * Math.sqrt(variance / runs);
+    cumulativeLow[t] = sum - half;
+    cumulativeHigh[t] = sum + half;
+  }
+  return { mean, stdDev, standardError, ci95: [mean - 1.96 * standardError, mean + 1.96 * standardError], runs, perStep, cumulative, cumulativeLow, cumulativeHigh };
 }
 
 /** Checks the run count and step limit shared by the simulators. */

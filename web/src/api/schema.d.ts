@@ -4018,6 +4018,518 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspace}/spread/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaigns, latest first
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Campaigns */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaigns: components["schemas"]["SpreadCampaign"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a campaign and predict its reach over time
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SpreadCampaignInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadCampaign"];
+                    };
+                };
+                /** @description Invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Name taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/spread/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign with its predicted reach over time and, once Listen sees its hashtag or link, the actual
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaign: components["schemas"]["SpreadCampaign"];
+                            reach: components["schemas"]["SpreadCampaignReach"];
+                        };
+                    };
+                };
+                /** @description No such campaign */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a campaign
+         * @description Access: manager.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No such campaign */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/spread/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seeds and the followers around them, for a network view
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description comma-separated account names */
+                    seeds: string;
+                };
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Nodes and follow arcs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadNetwork"];
+                    };
+                };
+                /** @description Unknown account */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/spread/pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The candidate pools and the size of the graph
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Pools */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadPools"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/spread/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * True reach: the unique audience of accounts beside the naive sum of their followers
+         * @description Give a pool or accounts (exact on the graph, with a HyperLogLog estimate beside it), or audiences as follower-id lists (HyperLogLog).
+         *
+         *     Access: viewer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SpreadReachRequest"];
+                };
+            };
+            responses: {
+                /** @description Reach */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadReach"] | components["schemas"]["SpreadAudiencesReach"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/spread/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest analyses (without their results)
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Runs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runs: components["schemas"]["SpreadRun"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start an analysis: simulate seeds, choose seeds (IMM beside heuristics), or a plan
+         * @description The analysis runs as a job; follow it with GET …/runs/{id} or the workspace event stream.
+         *
+         *     Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SpreadAnalysisRequest"];
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadRun"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/spread/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An analysis: its status, progress and result
+         * @description Access: viewer.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadRun"];
+                    };
+                };
+                /** @description No such run */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspace}/spread/runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an analysis that is queued or running
+         * @description Access: manager.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    workspace: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpreadRun"];
+                    };
+                };
+                /** @description No such run */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspace}/tokens": {
         parameters: {
             query?: never;
@@ -5562,6 +6074,265 @@ export interface components {
             /** @enum {string} */
             status: "active" | "paused";
             url: string;
+        };
+        SpreadAnalysisRequest: {
+            /** @enum {string} */
+            kind: "simulate";
+            model: components["schemas"]["SpreadModel"];
+            /** @default 10000 */
+            runs: number;
+            /** @default 42 */
+            seed: number;
+            seeds: string[];
+        } | {
+            budget?: number;
+            cost?: {
+                /** @default 1 */
+                perSeed: number;
+                /** @default 0 */
+                perThousandFollowers: number;
+            };
+            /** @default 1 */
+            ell: number;
+            /**
+             * @description IMM approximation slack ε in (0, 1]
+             * @default 0.1
+             */
+            epsilon: number;
+            k?: number;
+            /** @enum {string} */
+            kind: "seeds";
+            model: components["schemas"]["SpreadModel"];
+            pool: components["schemas"]["SpreadPool"];
+            /** @default 10000 */
+            runs: number;
+            /** @default 42 */
+            seed: number;
+            /**
+             * @default [
+             *       "imm",
+             *       "followers",
+             *       "degree",
+             *       "pagerank",
+             *       "random"
+             *     ]
+             */
+            strategies: ("imm" | "followers" | "degree" | "pagerank" | "random")[];
+        } | {
+            /**
+             * @description @handle, network:handle or #id
+             * @example @cimes
+             */
+            ego?: string;
+            /**
+             * @description IMM approximation slack ε in (0, 1]
+             * @default 0.1
+             */
+            epsilon: number;
+            /** @default 10 */
+            first: number;
+            /** @enum {string} */
+            kind: "strong-ties";
+            model: components["schemas"]["SpreadModel"];
+            /** @default 5 */
+            openPerTie: number;
+            /** @default 10000 */
+            runs: number;
+            /** @default 42 */
+            seed: number;
+        } | {
+            /**
+             * @description IMM approximation slack ε in (0, 1]
+             * @default 0.1
+             */
+            epsilon: number;
+            exclude?: string[];
+            /** @enum {string} */
+            kind: "bloggers";
+            model: components["schemas"]["SpreadModel"];
+            /** @default 10000 */
+            runs: number;
+            /** @default 42 */
+            seed: number;
+            /**
+             * @default [
+             *       100,
+             *       200
+             *     ]
+             */
+            sizes: number[];
+        };
+        SpreadAudiencesReach: {
+            ci95: [
+                number,
+                number
+            ];
+            duplicates: number;
+            exact: boolean;
+            naive: number;
+            relativeStandardError: number;
+            unique: number;
+        };
+        SpreadCampaign: {
+            content: string;
+            createdAt: number;
+            goal: string;
+            hashtag: string | null;
+            id: number;
+            link: string | null;
+            model?: unknown;
+            name: string;
+            pool?: unknown;
+            predicted: components["schemas"]["SpreadReachCurve"];
+            seeds: {
+                handle: string;
+                id: number;
+                network: string;
+            }[];
+            startsAt: number;
+            stepHours: number;
+        };
+        SpreadCampaignInput: {
+            /** @default  */
+            content: string;
+            /** @default  */
+            goal: string;
+            hashtag?: string | null;
+            link?: string | null;
+            model?: components["schemas"]["SpreadModel"];
+            name: string;
+            pool?: components["schemas"]["SpreadPool"];
+            runs?: number;
+            seeds: string[];
+            startsAt?: number;
+            stepHours?: number;
+        };
+        SpreadCampaignReach: {
+            mentions: number;
+            points: {
+                at: number;
+                audience: number | null;
+                high: number | null;
+                low: number | null;
+                posters: number | null;
+                predicted: number | null;
+            }[];
+            tracked: boolean;
+        };
+        SpreadModel: {
+            /**
+             * @description independent cascade or linear threshold
+             * @default ic
+             * @enum {string}
+             */
+            model: "ic" | "lt";
+            /** @description uniform IC probability, in [0, 1] */
+            p?: number;
+            /**
+             * @default weighted-cascade
+             * @enum {string}
+             */
+            probabilities: "uniform" | "trivalency" | "weighted-cascade" | "tie-strength";
+            /** @description tie strength × scale = probability (default 0.1) */
+            scale?: number;
+        };
+        SpreadNetwork: {
+            edges: [
+                number,
+                number
+            ][];
+            nodes: {
+                followers: number;
+                handle: string;
+                id: number;
+                seed: boolean;
+            }[];
+        };
+        SpreadPool: {
+            accounts?: string[];
+            exclude?: string[];
+            /**
+             * @default all
+             * @enum {string}
+             */
+            pool: "all" | "employees" | "ambassadors" | "bloggers" | "list";
+        };
+        SpreadPools: {
+            arcs: number;
+            nodes: number;
+            pools: {
+                all: number;
+                ambassadors: number;
+                bloggers: number;
+                employees: number;
+            };
+            /** @enum {string} */
+            ties: "map" | "reciprocal-follows";
+        };
+        SpreadReach: {
+            accounts: number;
+            duplicates: number;
+            estimate: {
+                ci95: [
+                    number,
+                    number
+                ];
+                relativeStandardError: number;
+                unique: number;
+            };
+            naiveFollowers: number;
+            naiveInGraph: number;
+            offGraph: {
+                followers: number;
+                uniqueHigh: number;
+                uniqueLow: number;
+            };
+            seedExample: {
+                accounts: number;
+                followersEach: number;
+                naive: number;
+                scaledUnique: number;
+            };
+            unique: number;
+        };
+        SpreadReachCurve: {
+            ci95: [
+                number,
+                number
+            ];
+            mean: number;
+            runs: number;
+            stdDev: number;
+            steps: {
+                added: number;
+                high: number;
+                low: number;
+                reached: number;
+                step: number;
+            }[];
+        } | null;
+        SpreadReachRequest: {
+            accounts?: string[];
+            /** @description follower ids of accounts known only by their audiences: a HyperLogLog estimate */
+            audiences?: (string | number)[][];
+            pool?: components["schemas"]["SpreadPool"];
+        };
+        SpreadRun: {
+            createdAt: number;
+            error: string | null;
+            finishedAt: number | null;
+            id: number;
+            kind: string;
+            params?: unknown;
+            progress: {
+                done: number;
+                stage: string;
+                total: number;
+            } | null;
+            /** @description the answer once done: SimulateResult, SeedsResult, StrongTiesPlan or BloggersPlan */
+            result?: unknown;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
         };
         Topic: {
             backfilledAt: number | null;
