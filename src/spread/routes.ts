@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { CapabilityContext } from '../platform/capability.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { ErrorSchema, jsonBody, jsonResponse, WorkspaceParam } from '../platform/http/schemas.ts';
-import type { AnalysisRequest } from './analysis.ts';
+import { precheck, type AnalysisRequest } from './analysis.ts';
 import { campaignReach, createCampaign, deleteCampaign, findCampaign, listCampaigns } from './campaigns.ts';
 import { poolSizes, resolveAccounts } from './pools.ts';
 import { reachOf, reachOfAudiences } from './reach.ts';
@@ -38,8 +38,12 @@ export function registerSpreadRoutes(ctx: CapabilityContext, controllers: RunCon
   }), async (c) => {
     const workspace = c.get('workspace')!;
     const request = c.req.valid('json') as AnalysisRequest;
-    try { checkModel(request.model); } catch (error) { if (error instanceof RelaisError) throw new RelaisError(error.code, error.message, { ...error.details, field: `body.model.${error.details.field}` }); throw error; }
-    if (request.kind === 'seeds' && request.k === undefined && request.budget === undefined) throw new RelaisError('RELAIS_SPREAD_INVALID', 'Give k (how many seeds) or a budget.', { field: 'body.k' });
+    try {
+      precheck(await loadSpreadWorld(ctx.db, workspace.id), request);
+    } catch (error) {
+      if (error instanceof RelaisError && error.details.field) throw new RelaisError(error.code, error.message, { ...error.details, field: `body.${error.details.field}` });
+      throw error;
+    }
     const run = await createRun(ctx.db, workspace.id, request, c.get('actor')?.user.id ?? null, ctx.now());
     await ctx.jobs.enqueue(RUN_JOB, { runId: run.id });
     return c.json(run, 202);
