@@ -15,12 +15,13 @@ export function CampaignForm({ workspace, seeds, pool, model, seedNames }: { wor
   const [content, setContent] = useState('');
   const [hashtag, setHashtag] = useState('');
   const [link, setLink] = useState('');
+  const [startsAt, setStartsAt] = useState('');
   const [state, setState] = useState<{ status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; error: unknown }>({ status: 'idle' });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setState({ status: 'saving' });
     try {
-      await unwrap(api.POST('/api/v1/w/{workspace}/spread/campaigns', { params: { path: { workspace: workspace.slug } }, body: { name, goal, content, seeds, pool: { pool }, model, hashtag: hashtag || null, link: link || null } }));
+      await unwrap(api.POST('/api/v1/w/{workspace}/spread/campaigns', { params: { path: { workspace: workspace.slug } }, body: { name, goal, content, seeds, pool: { pool }, model, hashtag: hashtag || null, link: link || null, ...(startsAt ? { startsAt: new Date(startsAt).getTime() } : {}) } }));
       setState({ status: 'saved' });
     } catch (error) {
       setState({ status: 'failed', error });
@@ -34,6 +35,7 @@ export function CampaignForm({ workspace, seeds, pool, model, seedNames }: { wor
         <div className="field"><label htmlFor="campaign-name">{t('spread.campaign.name')}</label><input id="campaign-name" required value={name} onChange={(e) => setName(e.target.value)} /></div>
         <div className="field"><label htmlFor="campaign-hashtag">{t('spread.campaign.hashtag')}</label><input id="campaign-hashtag" value={hashtag} placeholder="#" onChange={(e) => setHashtag(e.target.value)} /></div>
         <div className="field"><label htmlFor="campaign-link">{t('spread.campaign.link')}</label><input id="campaign-link" value={link} onChange={(e) => setLink(e.target.value)} /></div>
+        <div className="field"><label htmlFor="campaign-start">{t('spread.campaign.start')}</label><input id="campaign-start" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} /></div>
       </div>
       <div className="field"><label htmlFor="campaign-goal">{t('spread.campaign.goal')}</label><input id="campaign-goal" value={goal} onChange={(e) => setGoal(e.target.value)} /></div>
       <div className="field"><label htmlFor="campaign-content">{t('spread.campaign.content')}</label><textarea id="campaign-content" rows={3} value={content} onChange={(e) => setContent(e.target.value)} /></div>

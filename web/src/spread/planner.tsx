@@ -34,7 +34,7 @@ export function Planner({ workspace, planner }: { workspace: Workspace; planner:
   const [perThousand, setPerThousand] = useState('10');
   const [model, setModel] = useState<ModelChoice>('ic-wc');
   const [p, setP] = useState('0.05');
-  const [epsilon, setEpsilon] = useState('0.3');
+  const [epsilon, setEpsilon] = useState('0.1');
   const [runs, setRuns] = useState('5000');
   const [kind, setKind] = useState<'seeds' | 'strong-ties' | 'bloggers'>('seeds');
   const { state, start, cancel } = useRun(workspace.slug);
