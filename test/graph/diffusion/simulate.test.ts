@@ -81,3 +81,25 @@ test('seeds: repeats count once, empty gives 0, out of range is refused', () => 
   assert.throws(() => simulate(g, { seeds: [3] }), /seed 3 is not a node index in \[0, 3\)/);
   assert.throws(() => simulate(g, { seeds: [0], runs: 0 }), /runs must be a positive integer/);
 });
+
+test('the reach curve: cumulative means and a 95 % band per step, the last step equal to the interval', async () => {
+  // Path 0 → 1 → 2 → 3, p = 0.5: by the end of step t the reach is 1 + min(G, t), G geometric;
+  // step 1: mean 1.5, standard deviation 0.5; step 2: mean 1.75, variance 0.6875.
+  const path = icProbabilities(arcs(4, [[0, 1], [1, 2], [2, 3]]), { ic: { kind: 'uniform', p: 0.5 } });
+  const e = simulate(path, { seeds: [0], runs: RUNS, seed: 7 });
+  near(e.cumulative[1]!, 1.5, 0.02, 'step 1 mean');
+  near(e.cumulative[2]!, 1.75, 0.03, 'step 2 mean');
+  near((e.cumulativeHigh[1]! - e.cumulativeLow[1]!) / 2, (1.96 * 0.5) / Math.sqrt(RUNS), 0.0008, 'step 1 half-width');
+  near((e.cumulativeHigh[2]! - e.cumulativeLow[2]!) / 2, (1.96 * Math.sqrt(0.6875)) / Math.sqrt(RUNS), 0.001, 'step 2 half-width');
+  assert.equal(e.cumulativeLow[0], 1);
+  assert.equal(e.cumulativeHigh[0], 1);
+  const last = e.cumulative.length - 1;
+  near(e.cumulative[last]!, e.mean, 1e-9, 'last step is the mean');
+  near(e.cumulativeLow[last]!, e.ci95[0], 1e-9, 'last band is the interval');
+  // Threads merge their bands exactly as one stream would add them.
+  const { simulateParallel } = await import('../../../src/graph/diffusion/simulate-parallel.ts');
+  const p = await simulateParallel(path, { seeds: [0], runs: 4000, seed: 3, threads: 2 });
+  const pl = p.cumulative.length - 1;
+  near(p.cumulativeHigh[pl]!, p.ci95[1], 1e-9, 'parallel last band');
+  near(p.cumulative[1]!, 1.5, 0.05, 'parallel step 1');
+});
