@@ -15,6 +15,11 @@ export type AnalysisRequest =
   | ({ kind: 'strong-ties' } & StrongTiesRequest)
   | ({ kind: 'bloggers' } & BloggersRequest);
 
+/** Whether an analysis reads tie strength (the tie-strength model, the strong-ties plan). */
+export function needsTies(request: AnalysisRequest): boolean {
+  return request.kind === 'strong-ties' || request.model.probabilities === 'tie-strength';
+}
+
 /** Runs an analysis over a world. */
 export async function runAnalysis(world: SpreadWorld, request: AnalysisRequest, work: Work = {}): Promise<unknown> {
   switch (request.kind) {

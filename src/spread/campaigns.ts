@@ -73,8 +73,8 @@ async function present(db: Kysely<PlatformTables>, row: SpreadCampaignTable & { 
 
 /** Creates a campaign and predicts its reach (in one transaction once computed). */
 export async function createCampaign(db: Kysely<PlatformTables>, workspaceId: number, input: CampaignInput, now: number, signal?: AbortSignal): Promise<Campaign> {
-  const world = await loadSpreadWorld(db, workspaceId);
   const model = input.model ?? DEFAULT_MODEL;
+  const world = await loadSpreadWorld(db, workspaceId, { ties: model.probabilities === 'tie-strength', now });
   const seeds = resolveAccounts(world, input.seeds, 'seeds');
   const stepHours = input.stepHours ?? CAMPAIGN_DEFAULTS.stepHours;
   if (!(stepHours > 0)) throw new RelaisError('RELAIS_SPREAD_INVALID', 'stepHours must be > 0.', { field: 'stepHours' });

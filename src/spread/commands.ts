@@ -6,7 +6,7 @@ import { choiceFlag, intFlag, requiredFlag, type Command, type FlagValues } from
 import type { PlatformTables } from '../platform/db/schema.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { progressBar } from '../platform/progress.ts';
-import { runAnalysis, type AnalysisRequest } from './analysis.ts';
+import { needsTies, runAnalysis, type AnalysisRequest } from './analysis.ts';
 import type { BloggersPlan, StrongTiesPlan } from './plans.ts';
 import { POOL_KINDS, type PoolSpec } from './pools.ts';
 import { reachOf, type ReachReport } from './reach.ts';
@@ -137,7 +137,7 @@ export const spreadCommand: Command = {
     process.once('SIGINT', onInterrupt);
     try {
       const result = await io.withDatabase(values, async (database) => {
-        const world = await loadSpreadWorld(database.db, await workspaceId(database.db, values));
+        const world = await loadSpreadWorld(database.db, await workspaceId(database.db, values), { ties: request ? needsTies(request) : false, now: Date.now() });
         if (!request) return reachOf(world, { pool: values.accounts ? undefined : poolOf({ ...values, pool: values.pool ?? 'employees' }), accounts: list(values.accounts) });
         return runAnalysis(world, request, { signal: controller.signal, onProgress: (p) => bar.update(p.done, p.total, p.stage) });
       });

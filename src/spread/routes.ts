@@ -28,7 +28,7 @@ export function registerSpreadRoutes(ctx: CapabilityContext, controllers: RunCon
   api.route('viewer', createRoute({ method: 'get', path: `${base}/pools`, tags: ['spread'], summary: 'The candidate pools and the size of the graph', request: { params: WorkspaceParam }, responses: { 200: jsonResponse(PoolsSchema, 'Pools') } }),
     async (c) => {
       const world = await loadSpreadWorld(ctx.db, c.get('workspace')!.id);
-      return c.json({ pools: poolSizes(world), nodes: world.graph.n, arcs: world.graph.targets.length, ties: world.ties }, 200);
+      return c.json({ pools: poolSizes(world), nodes: world.graph.n, arcs: world.graph.targets.length, ties: 'map' as const }, 200);
     });
 
   api.route('manager', createRoute({

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { CapabilityContext } from '../platform/capability.ts';
 import type { PlatformTables } from '../platform/db/schema.ts';
 import { RelaisError } from '../platform/errors.ts';
-import { runAnalysis, type AnalysisRequest } from './analysis.ts';
+import { needsTies, runAnalysis, type AnalysisRequest } from './analysis.ts';
 import type { Progress } from './seeding.ts';
 import { loadSpreadWorld } from './store.ts';
 import type { SpreadRunTable, SpreadTables } from './tables.ts';
@@ -97,8 +97,9 @@ export function defineRunJob(ctx: CapabilityContext, controllers: RunControllers
       ctx.events.publish(workspaceId, { type: 'spread.run', runId: id, status: set.status });
     };
     try {
-      const world = await loadSpreadWorld(ctx.db, workspaceId);
-      const result = await runAnalysis(world, JSON.parse(row.params) as AnalysisRequest, { signal: controller.signal, onProgress });
+      const request = JSON.parse(row.params) as AnalysisRequest;
+      const world = await loadSpreadWorld(ctx.db, workspaceId, { ties: needsTies(request), now: ctx.now() });
+      const result = await runAnalysis(world, request, { signal: controller.signal, onProgress });
       await finish({ status: 'done', result: JSON.stringify(result) });
     } catch (error) {
       if (controller.signal.aborted && !signal.aborted) {

@@ -71,7 +71,7 @@ export const AudiencesReachSchema = z.object({
 
 export const PoolsSchema = z.object({
   pools: z.object({ all: z.number(), employees: z.number(), ambassadors: z.number(), bloggers: z.number() }),
-  nodes: z.number(), arcs: z.number(), ties: z.enum(['map', 'reciprocal-follows']),
+  nodes: z.number(), arcs: z.number(), ties: z.enum(['map', 'reciprocal-follows']).openapi({ description: 'where the tie-strength model and the strong-ties plan take tie strength from' }),
 }).openapi('SpreadPools');
 
 export const NetworkSchema = z.object({

@@ -50,7 +50,7 @@ export const DEFAULT_MODEL: ModelSpec = { model: 'ic', probabilities: 'weighted-
 /** Tie strength × 0.1: a strong tie (strength 1) passes a message on one time in ten. */
 export const DEFAULT_STRENGTH_SCALE = 0.1;
 
-/** Interim tie strength until Map's lands: a reciprocal follow is a strong tie (0.8), a one-way follow a weak one (0.2). */
+/** Tie strength without Map's analysis: a reciprocal follow is a strong tie (0.8), a one-way follow a weak one (0.2). */
 export function reciprocalTies(graph: Graph): { strength: Float64Array; strong: Uint8Array } {
   const m = graph.targets.length;
   const strength = new Float64Array(m), strong = new Uint8Array(m);

@@ -65,7 +65,7 @@ eachDialect('Spread over HTTP', (dialect) => {
   test('pools and the graph size', async () => {
     const r = await viewer.request('GET', '/api/v1/w/acme/spread/pools');
     assert.equal(r.status, 200);
-    assert.deepEqual(await r.json(), { pools: { all: 12, employees: 3, ambassadors: 0, bloggers: 2 }, nodes: 12, arcs: 16, ties: 'reciprocal-follows' });
+    assert.deepEqual(await r.json(), { pools: { all: 12, employees: 3, ambassadors: 0, bloggers: 2 }, nodes: 12, arcs: 16, ties: 'map' });
   });
 
   test('an analysis runs as a job and stores its answer; viewers read it, only planners start it', async () => {
@@ -83,6 +83,22 @@ eachDialect('Spread over HTTP', (dialect) => {
     }
     const list = (await (await viewer.request('GET', '/api/v1/w/acme/spread/runs')).json()) as { runs: Run[] };
     assert.ok(list.runs.some((r) => r.id === id && r.result === null));
+  });
+
+  test('the strong-ties plan and the tie-strength model run on Map\'s tie strength', async () => {
+    const run = async (body: unknown): Promise<Run> => {
+      const created = await manager.request('POST', '/api/v1/w/acme/spread/runs', body);
+      assert.equal(created.status, 202);
+      const { id } = (await created.json()) as Run;
+      return until(async () => (await (await viewer.request('GET', `/api/v1/w/acme/spread/runs/${id}`)).json()) as Run, (r) => r.status === 'done' || r.status === 'failed');
+    };
+    const plan = await run({ kind: 'strong-ties', model: {}, ego: '@cimes', runs: 500 });
+    assert.equal(plan.status, 'done', plan.error ?? '');
+    assert.equal(plan.result.ego.handle, 'cimes');
+    assert.deepEqual(plan.result.waves.map((w: { wave: string }) => w.wave), ['ego', 'strong-ties', 'weak-ties']);
+    const ties = await run({ kind: 'simulate', model: { probabilities: 'tie-strength', scale: 1 }, seeds: ['@b1'], runs: 500 });
+    assert.equal(ties.status, 'done', ties.error ?? '');
+    assert.ok(ties.result.estimate.mean > 1 && ties.result.estimate.mean <= 4, `b1 reaches at most itself and its 3 followers: ${ties.result.estimate.mean}`);
   });
 
   test('bad requests are refused at once, with the field', async () => {

@@ -6266,7 +6266,10 @@ export interface components {
                 bloggers: number;
                 employees: number;
             };
-            /** @enum {string} */
+            /**
+             * @description where the tie-strength model and the strong-ties plan take tie strength from
+             * @enum {string}
+             */
             ties: "map" | "reciprocal-follows";
         };
         SpreadReach: {
