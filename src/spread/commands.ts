@@ -154,7 +154,7 @@ export const spreadCommand: Command = {
         printStrategies(io.out, r.strategies);
       } else if (request.kind === 'strong-ties') {
         const r = result as StrongTiesPlan;
-        io.out(`${who(r.ego)}: ${r.strongTies} strong ties; the ${r.asks.length} to ask first open ${r.weakTies} weak ties`);
+        io.out(`${who(r.ego)}: ${r.strongTies} strong ties (${r.tieSource === 'map' ? "Map's tie strength" : 'reciprocal follows: Map finds no strong tie yet'}); the ${r.asks.length} to ask first open ${r.weakTies} weak ties`);
         for (const a of r.asks) io.out(`  ask ${who(a.tie).padEnd(34)} opens ${String(a.opens).padStart(5)}  e.g. ${a.openedSample.slice(0, 3).map(who).join(', ')}`);
         for (const w of r.waves) io.out(`wave ${w.wave.padEnd(12)} ${String(w.asked).padStart(4)} asked  reach ${curve(w.estimate)}`);
       } else {

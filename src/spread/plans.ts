@@ -11,7 +11,7 @@ import { immAsync } from '../graph/diffusion/index.ts';
 import { RelaisError } from '../platform/errors.ts';
 import { resolveAccounts, resolvePool } from './pools.ts';
 import { asSpreadError, chooseSeeds, describe, estimateReach, type ChosenSeed, type ReachCurve, type StrategyResult, type Work } from './seeding.ts';
-import { influenceGraph, type ModelSpec, type SpreadWorld } from './world.ts';
+import { influenceGraph, reciprocalTies, type ModelSpec, type SpreadWorld } from './world.ts';
 
 export interface StrongTiesRequest {
   model: ModelSpec;
@@ -28,6 +28,8 @@ export interface StrongTiesRequest {
 
 export interface StrongTiesPlan {
   ego: ChosenSeed;
+  /** Where the strong ties come from: Map's tie strength, or reciprocal follows when Map finds none for the ego. */
+  tieSource: 'map' | 'reciprocal-follows';
   strongTies: number;
   weakTies: number;
   /** The strong ties to ask, in order, with whom each opens. */
@@ -45,8 +47,16 @@ function brandAccount(world: SpreadWorld): number {
 
 /** The plan "strong ties first, then the weak ties they open". */
 export async function strongTiesFirst(world: SpreadWorld, request: StrongTiesRequest, work: Work = {}): Promise<StrongTiesPlan> {
-  const { graph: g, strong } = world;
   const ego = request.ego ? resolveAccounts(world, [request.ego], 'ego')[0]! : brandAccount(world);
+  const fromMap = await strongTiesWith(world, world.strong, ego, request, work);
+  if (fromMap.strongTies > 0 || world.ties !== 'map') return { ...fromMap, tieSource: world.ties };
+  // Map's tie strength needs interactions (replies, mentions, reshares) to call a tie strong;
+  // on follows alone it finds none, and a returned follow is the best sign left.
+  return { ...(await strongTiesWith(world, reciprocalTies(world.graph).strong, ego, request, work)), tieSource: 'reciprocal-follows' };
+}
+
+async function strongTiesWith(world: SpreadWorld, strong: Uint8Array, ego: number, request: StrongTiesRequest, work: Work): Promise<Omit<StrongTiesPlan, 'tieSource'>> {
+  const { graph: g } = world;
   // The ego's ties in either direction, strong if either arc is.
   const tie = new Map<number, boolean>();
   for (let a = g.offsets[ego]!; a < g.offsets[ego + 1]!; a++) tie.set(g.targets[a]!, (tie.get(g.targets[a]!) ?? false) || strong[a] === 1);

@@ -86,6 +86,7 @@ export function StrongTiesResult({ plan }: { plan: StrongTiesPlan }) {
     <section className="spread-result" aria-labelledby="strong-title">
       <h3 id="strong-title">{t('spread.strong.title', { ego: handleOf(plan.ego) })}</h3>
       <p>{t('spread.strong.summary', { strong: formatNumber(plan.strongTies), asked: formatNumber(plan.asks.length), weak: formatNumber(plan.weakTies) })}</p>
+      <p className="muted" data-testid="tie-source">{t(plan.tieSource === 'map' ? 'spread.strong.fromMap' : 'spread.strong.fromFollows')}</p>
       <div className="table-wrap">
         <table className="data-table">
           <caption>{t('spread.wave.caption')}</caption>

@@ -14,6 +14,7 @@ export interface StrategyResult {
 export interface SeedsResult { pool: { kind: string; size: number }; k: number | null; budget: number | null; strategies: StrategyResult[] }
 export interface StrongTiesPlan {
   ego: ChosenSeed;
+  tieSource: 'map' | 'reciprocal-follows';
   strongTies: number;
   weakTies: number;
   asks: Array<{ tie: ChosenSeed; opens: number; openedSample: ChosenSeed[] }>;
