@@ -107,3 +107,11 @@ test('plan bloggers: more books than bloggers asks them all and says so', async 
   assert.deepEqual(plan.options[0]!.strategies.map((s) => s.strategy), ['imm', 'random', 'followers']);
   assert.equal(plan.options[0]!.strategies[2]!.seeds[0]!.handle, 'b1'); // most followers
 });
+
+test('a long analysis stops when its signal aborts', async () => {
+  const controller = new AbortController();
+  let reports = 0;
+  const work = { signal: controller.signal, onProgress: () => { if (++reports === 1) controller.abort(new Error('cancelled')); } };
+  await assert.rejects(chooseSeeds(smallWorld(), { model: WC, pool: { pool: 'all' }, k: 2, epsilon: 0.05, ell: 1, strategies: ['imm'], runs: 100_000, seed: 1 }, work), /cancelled/);
+  assert.ok(reports >= 1);
+});

@@ -7,7 +7,7 @@ import type { MapTables } from '../../src/map/tables.ts';
 import { createRun, RUN_JOB } from '../../src/spread/runs.ts';
 import { openTestApp, ROLE_EMAIL, type Client, type TestApp } from '../support/app.ts';
 import { eachDialect } from '../support/databases.ts';
-import { smallWorld } from './support.ts';
+import { insertSmallWorld, mention } from './support.ts';
 
 interface Run { id: number; status: string; error: string | null; result: any; progress: unknown }
 const HOUR = 3_600_000;
@@ -33,32 +33,11 @@ eachDialect('Spread over HTTP', (dialect) => {
     viewer = await t.login(ROLE_EMAIL('viewer'));
     const db = t.database.db.withTables<ListenTables & MapTables>();
     const ws = await db.selectFrom('workspaces').select('id').where('slug', '=', 'acme').executeTakeFirstOrThrow();
-    const w = smallWorld();
-    const ids: number[] = [];
-    for (const a of w.accounts) {
-      const row = await db.insertInto('accounts').values({
-        workspace_id: ws.id, network: a.network, handle: a.handle, display_name: a.name, profile_url: null, bio: null, location: null, country: null,
-        followers: a.followers, following: 0, kind: a.kind, gender: null, gender_p: null, affiliation: a.affiliation, team: null, created_at: t.clock.now,
-      }).returning('id').executeTakeFirstOrThrow();
-      ids.push(Number(row.id));
-    }
-    const edges = [];
-    for (let u = 0; u < w.graph.n; u++) for (let a = w.graph.offsets[u]!; a < w.graph.offsets[u + 1]!; a++) {
-      edges.push({ workspace_id: ws.id, source_id: ids[u]!, target_id: ids[w.graph.targets[a]!]!, kind: 'follows', count: 1, weight: 1, first_at: t.clock.now, last_at: t.clock.now });
-    }
-    await db.insertInto('edges').values(edges).execute();
+    const ids = await insertSmallWorld(t.database.db, ws.id, t.clock.now);
     start = t.clock.now - 48 * HOUR;
     let n = 0;
-    const mention = (author: number, at: number, sourceType: string, hashtags: string[]) => ({
-      workspace_id: ws.id, network: 'mastodon', network_id: `m${n++}`, canonical_url: null, source_type: sourceType, url: null, author_id: author,
-      published_at: at, title: null, text: 'texte', lang: 'fr', links: '[]', hashtags: JSON.stringify(hashtags), mentioned: '[]', reply_to: null,
-      quote_of: null, reshare_of: null, engagement: '{}', sentiment: null, sentiment_score: null, raw: '{}', ingested_at: at,
-    });
-    await db.insertInto('mentions').values([
-      mention(ids[4]!, start - HOUR, 'blog', []), mention(ids[5]!, start - HOUR, 'blog', []),
-      mention(ids[1]!, start + HOUR, 'microblog', ['cimes2027']), mention(ids[7]!, start + 13 * HOUR, 'microblog', ['Cimes2027']),
-      mention(ids[8]!, start + 14 * HOUR, 'microblog', ['autre']),
-    ]).execute();
+    const post = (author: number, at: number, hashtags: string[]) => mention(ws.id, author, at, 'microblog', hashtags, `m${n++}`);
+    await db.insertInto('mentions').values([post(ids[1]!, start + HOUR, ['cimes2027']), post(ids[7]!, start + 13 * HOUR, ['Cimes2027']), post(ids[8]!, start + 14 * HOUR, ['autre'])]).execute();
   });
   after(() => t.dispose());
 
