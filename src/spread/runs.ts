@@ -106,8 +106,9 @@ export function defineRunJob(ctx: CapabilityContext, controllers: RunControllers
         ctx.events.publish(workspaceId, { type: 'spread.run', runId: id, status: 'cancelled' });
         return;
       }
-      const message = error instanceof RelaisError ? error.toLine() : 'Internal error. It has been logged.';
-      if (!(error instanceof RelaisError)) ctx.log.error({ err: error, runId: id }, 'spread analysis failed');
+      const stopped = signal.aborted;
+      const message = error instanceof RelaisError ? error.toLine() : stopped ? 'The analysis was stopped: the worker shut down or its hour ran out.' : 'Internal error. It has been logged.';
+      if (!(error instanceof RelaisError) && !stopped) ctx.log.error({ err: error, runId: id }, 'spread analysis failed');
       await finish({ status: 'failed', error: message });
     } finally {
       controllers.delete(id);

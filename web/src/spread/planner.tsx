@@ -37,6 +37,7 @@ export function Planner({ workspace, planner }: { workspace: Workspace; planner:
   const [epsilon, setEpsilon] = useState('0.1');
   const [runs, setRuns] = useState('5000');
   const [kind, setKind] = useState<'seeds' | 'strong-ties' | 'bloggers'>('seeds');
+  const [exclude, setExclude] = useState('');
   const { state, start, cancel } = useRun(workspace.slug);
 
   useEffect(() => {
@@ -44,13 +45,14 @@ export function Planner({ workspace, planner }: { workspace: Workspace; planner:
   }, [workspace.slug]);
 
   const spec = () => modelSpec(model, Number(p));
+  const excluded = () => exclude.split(/[\s,]+/).filter(Boolean);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setKind('seeds');
     const common = { model: spec(), epsilon: Number(epsilon), runs: Number(runs) };
     void start(mode === 'k'
-      ? { kind: 'seeds', ...common, pool: { pool }, k: Number(k) }
-      : { kind: 'seeds', ...common, pool: { pool }, budget: Number(budget), cost: { perSeed: Number(perSeed), perThousandFollowers: Number(perThousand) } });
+      ? { kind: 'seeds', ...common, pool: { pool, exclude: excluded() }, k: Number(k) }
+      : { kind: 'seeds', ...common, pool: { pool, exclude: excluded() }, budget: Number(budget), cost: { perSeed: Number(perSeed), perThousandFollowers: Number(perThousand) } });
   };
   const plan = (which: 'strong-ties' | 'bloggers') => {
     setKind(which);
@@ -71,6 +73,10 @@ export function Planner({ workspace, planner }: { workspace: Workspace; planner:
                 <option key={kind} value={kind}>{t(`spread.pool.${kind}`)}{pools ? ` (${formatNumber(pools[kind])})` : ''}</option>
               ))}
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor="spread-exclude">{t('spread.exclude')}</label>
+            <input id="spread-exclude" value={exclude} placeholder="@…, @…" onChange={(e) => setExclude(e.target.value)} />
           </div>
           <div className="spread-mode" role="radiogroup" aria-label={t('spread.mode')}>
             <label><input type="radio" name="mode" checked={mode === 'k'} onChange={() => setMode('k')} /> {t('spread.mode.k')}</label>
