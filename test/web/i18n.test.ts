@@ -14,7 +14,7 @@ test('French and English messages take the same {placeholders}', () => {
 
 test('no message is empty or left untranslated by mistake', () => {
   // Words that are the same in both languages.
-  const same = new Set(['app.name', 'lang.fr', 'lang.en', 'overview.mentions', 'overview.articles', 'role.manager',
+  const same = new Set(['spread.strategy.pagerank', 'app.name', 'lang.fr', 'lang.en', 'overview.mentions', 'overview.articles', 'role.manager',
     'listen.tab.sources', 'sources.actions', 'sources.active', 'sources.kind.mastodon', 'sources.kind.bluesky']);
   for (const key of Object.keys(en) as MessageKey[]) {
     assert.ok(en[key].trim() && fr[key].trim(), `${key} is empty`);
