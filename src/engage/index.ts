@@ -27,6 +27,8 @@ export const engage: Capability = {
   },
   async start(ctx) {
     await ctx.jobs.schedule(FILE_JOB, '* * * * *');
+    // At start: what arrived while relais was down (or a demo world just loaded) is filed at once.
+    await ctx.jobs.enqueue(FILE_JOB, {}, { key: 'engage-file-start' });
   },
   commands: [inboxCommand, rotaCommand],
   overview: async (db, workspaceId) => ({ conversations: await countInWorkspace(db, 'conversations', workspaceId) }),
