@@ -53,8 +53,11 @@ export async function fileMentions(platform: Kysely<PlatformTables>, workspaceId
       const topicRows = await trx.withTables<ListenTables>().selectFrom('topic_mentions').select(['mention_id', 'topic_id']).where('mention_id', 'in', ids).execute();
       const topicsOf = new Map<number, number[]>();
       for (const t of topicRows) topicsOf.set(Number(t.mention_id), [...(topicsOf.get(Number(t.mention_id)) ?? []), Number(t.topic_id)]);
+      // Mentions already filed (a workspace imported without its cursor) are passed over, not filed twice.
+      const filed = new Set((await e.selectFrom('conversation_mentions').select('mention_id').where('mention_id', 'in', ids).execute()).map((r) => Number(r.mention_id)));
       for (const m of mentions) {
         const id = Number(m.id);
+        if (filed.has(id)) continue;
         const targets = replyTargets(m.reply_to);
         // The chain: a conversation already holding the mention this one answers.
         const parent = targets.length ? await e.selectFrom('conversation_mentions').select('conversation_id').where('workspace_id', '=', workspaceId).where('network_id', 'in', targets).executeTakeFirst() : undefined;

@@ -75,6 +75,10 @@ eachDialect('Engage over HTTP', (dialect) => {
     await file();
     await until(async () => (await inbox()).length === 3);
     await file(); // a second run files nothing twice
+    // Nor does a run that lost its cursor (a workspace imported without it).
+    await t.database.db.deleteFrom('engage_cursor' as never).execute();
+    await file();
+    await until(async () => Number((await t.database.db.selectFrom('engage_cursor' as never).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number }).n) === 1);
     const list = await inbox();
     assert.equal(list.length, 3);
     const byText = (start: string) => list.find((c) => c.text.startsWith(start))!;
