@@ -118,7 +118,7 @@ eachDialect('HTTP platform', (dialect) => {
   test('the overview counts each capability', async () => {
     const client = await t.login(ROLE_EMAIL('viewer'));
     const body = (await (await client.request('GET', '/api/v1/w/acme/overview')).json()) as { counts: Record<string, number>; capabilities: Array<{ name: string }> };
-    assert.deepEqual(Object.keys(body.counts).sort(), ['accounts', 'articles', 'campaigns', 'challenges', 'edges', 'mentions']);
+    assert.deepEqual(Object.keys(body.counts).sort(), ['accounts', 'articles', 'campaigns', 'challenges', 'conversations', 'edges', 'mentions']);
     assert.deepEqual(body.capabilities.map((c) => c.name), ['listen', 'map', 'spread', 'publish', 'engage', 'reward']);
   });
 
